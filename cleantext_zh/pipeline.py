@@ -1,0 +1,112 @@
+"""The pipeline: run the selected normalizers in registry order and explain in original terms.
+
+Each stage sees the previous stage's output.  Applied edits are folded into an
+:class:`~cleantext_zh.edits.OffsetMap`, so every edit, applied or only reported, is given in
+coordinates of the ORIGINAL input.  The whole sequence runs again until nothing changes
+(``MAX_PASSES``), as ftfy and ruff do; needing more passes than that is a bug we report.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from .config import Config, resolve_selection
+from .edits import Edit, OffsetMap, Safety, select_disjoint
+from .rule import Context, Normalizer
+
+# Two passes settle every case we know (a join that brings two Han characters together can
+# expose a doubled character or a space to a later stage); the cap only guards against bugs.
+MAX_PASSES = 4
+
+
+class ConvergenceWarning(RuntimeWarning):
+    """The pipeline still changed the text after MAX_PASSES passes (a bug: please report)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """The cleaned text and every finding, in original coordinates, sorted by position."""
+
+    text: str
+    edits: tuple[Edit, ...]
+
+    @property
+    def applied(self) -> list[Edit]:
+        return [e for e in self.edits if e.applied]
+
+    @property
+    def reported(self) -> list[Edit]:
+        return [e for e in self.edits if not e.applied]
+
+
+class Pipeline:
+    """Selected normalizers in a fixed order.  Build once, reuse for many texts."""
+
+    def __init__(self, config: Config | None = None, normalizers: Sequence[Normalizer] | None = None) -> None:
+        from .rules import NORMALIZERS, RULES
+
+        self.config = config or Config()
+        all_normalizers = tuple(normalizers) if normalizers is not None else NORMALIZERS
+        rules = [r for n in all_normalizers for r in n.rules] if normalizers is not None else RULES.values()
+        self.selected = resolve_selection(self.config, rules)
+        self.context = Context(self.config, self.selected)
+        self.stages = tuple(n for n in all_normalizers if n.codes & self.selected)
+
+    def _applies(self, e: Edit) -> bool:
+        return e.safety is Safety.SAFE or (e.safety is Safety.REVIEW and self.config.apply_review)
+
+    def run(self, text: str) -> Result:
+        if not isinstance(text, str):
+            raise TypeError(
+                f"cleantext_zh works on str, not {type(text).__name__}; decode bytes first, "
+                "e.g. data.decode('utf-8'), or use cleantext_zh.files.read_text(path) to detect the encoding"
+            )
+        omap = OffsetMap(text)
+        reported: dict[tuple, Edit] = {}
+        protected = _protected_spans(text, self.config.keep)
+        for _ in range(MAX_PASSES):
+            changed = False
+            for stage in self.stages:
+                found = [e for e in stage.finder(omap.current, self.context) if e.rule in self.selected]
+                if not found:
+                    continue
+                to_apply = [e for e in found if self._applies(e) and e.before != e.after]
+                kept, skipped = select_disjoint(to_apply)
+                if protected:
+                    blocked = [e for e in kept if _touches(omap.to_original(e), protected)]
+                    kept = [e for e in kept if e not in blocked]
+                for e in [e for e in found if not self._applies(e)] + skipped:
+                    r = omap.to_original(e)
+                    if protected and _touches(r, protected):
+                        continue
+                    reported.setdefault((r.start, r.end, r.rule, r.after), r)
+                if kept:
+                    omap.apply(kept)
+                    changed = True
+            if not changed:
+                break
+        else:
+            warnings.warn(f"text still changing after {MAX_PASSES} passes", ConvergenceWarning, stacklevel=2)
+        applied = [replace(e, applied=True) for e in omap.edits]
+        applied_keys = {(e.start, e.end, e.after) for e in applied}
+        rest = [e for e in reported.values() if (e.start, e.end, e.after) not in applied_keys]
+        edits = sorted(applied + rest, key=lambda e: (e.start, e.end, not e.applied, e.rule))
+        return Result(omap.current, tuple(edits))
+
+
+def _protected_spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    spans = []
+    for p in phrases:
+        if not p:
+            continue
+        i = text.find(p)
+        while i != -1:
+            spans.append((i, i + len(p)))
+            i = text.find(p, i + 1)
+    return spans
+
+
+def _touches(e: Edit, spans: list[tuple[int, int]]) -> bool:
+    return any(e.start < b and a < e.end or (e.start == e.end and a < e.start < b) for a, b in spans)
