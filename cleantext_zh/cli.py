@@ -1,0 +1,286 @@
+"""The ``cleantext`` command: argument parsing and file handling only; the library does the work.
+
+Exit codes (ruff's): 0 fine, 1 findings under ``--check``, 2 usage, configuration or I/O error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from . import __version__
+from .config import Config, ConfigError, load_pyproject
+from .edits import Safety
+from .files import InputError, atomic_write, decode_bytes, encode_text, read_bytes
+from .pipeline import Pipeline
+from .report import check_lines, json_lines, unified_diff
+from .rules import NORMALIZERS, RULES
+
+PROG = "cleantext"
+STDIN = "-"
+# Show a progress bar (on a terminal only) from this many files or bytes on.
+PROGRESS_MIN_FILES = 20
+PROGRESS_MIN_BYTES = 8 << 20
+
+
+class UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Repair what OCR and PDF/web extraction do to Chinese text, and explain every change.",
+        epilog="Exit status: 0 ok, 1 findings with --check, 2 error.  Rules: cleantext --list-rules.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' or nothing reads stdin")
+    out = p.add_argument_group("output")
+    out.add_argument("-o", "--output", metavar="PATH",
+                     help="write to this file, or (for several inputs or a directory) this directory")
+    out.add_argument("-i", "--in-place", action="store_true", help="rewrite the files (atomically)")
+    out.add_argument("--check", action="store_true",
+                     help="print one line per finding; exit 1 if anything would change")
+    out.add_argument("--diff", action="store_true", help="print a unified diff")
+    out.add_argument("--json", action="store_true", help="print every finding as a JSON line")
+    out.add_argument("--strict", action="store_true", help="with --check: reported findings count too")
+    out.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    rules = p.add_argument_group("rules")
+    rules.add_argument("--select", metavar="CODES", help="only these rule codes or prefixes (comma-separated)")
+    rules.add_argument("--extend-select", metavar="CODES", help="add these to the selection")
+    rules.add_argument("--ignore", metavar="CODES", help="skip these rule codes or prefixes")
+    rules.add_argument("--apply-review", action="store_true", help="also apply edits marked for review")
+    rules.add_argument("--preview", action="store_true", help="include rules still in preview")
+    rules.add_argument("--keep", action="append", metavar="PHRASE", default=None,
+                       help="a phrase no rule may touch (repeatable)")
+    rules.add_argument("--spacing", choices=("keep", "remove", "add"), help="space between Han and Latin/digits")
+    rules.add_argument("--marker", metavar="CHAR", help="mark for a missing character (default □)")
+    rules.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    rules.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
+    io = p.add_argument_group("input")
+    io.add_argument("--encoding", metavar="ENC", help="input encoding (default: detect UTF-8/16, GB18030, Big5)")
+    io.add_argument("--output-encoding", metavar="ENC", default="utf-8", help="output encoding (default utf-8)")
+    io.add_argument("--glob", default="*.txt", help="file pattern when walking directories (default *.txt)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").replace(" ", ",").split(",") if v.strip())
+
+
+def make_config(args: argparse.Namespace, base: dict) -> Config:
+    opts = dict(base)
+    if args.select is not None:
+        opts["select"] = _split(args.select)
+    if args.extend_select is not None:
+        opts["extend_select"] = _split(args.extend_select)
+    if args.ignore is not None:
+        opts["ignore"] = _split(args.ignore)
+    for name in ("apply_review", "preview"):
+        if getattr(args, name):
+            opts[name] = True
+    if args.keep:
+        opts["keep"] = tuple(args.keep)
+    for name in ("spacing", "marker"):
+        if getattr(args, name) is not None:
+            opts[name] = getattr(args, name)
+    return Config.from_options(opts)
+
+
+@dataclass
+class Job:
+    source: str  # path, or "-" for stdin
+    target: str | None  # where the cleaned text goes (None: stdout or nowhere)
+
+
+def _walk(directory: str, pattern: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs.sort()
+        for name in sorted(files):
+            if fnmatch.fnmatch(name, pattern):
+                yield os.path.join(root, name)
+
+
+def plan_jobs(args: argparse.Namespace) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Expand paths into jobs; return (jobs, errors) where errors are (path, message)."""
+    paths = args.paths or [STDIN]
+    jobs: list[Job] = []
+    errors: list[tuple[str, str]] = []
+    expanded: list[tuple[str, str | None]] = []  # (file, path relative to its root directory)
+    for path in paths:
+        if path == STDIN:
+            expanded.append((STDIN, None))
+        elif os.path.isdir(path):
+            found = list(_walk(path, args.glob))
+            if not found:
+                errors.append((path, f"directory has no files matching {args.glob!r}; pass --glob"))
+            expanded.extend((f, os.path.relpath(f, path)) for f in found)
+        elif os.path.exists(path):
+            expanded.append((path, None))
+        else:
+            errors.append((path, "no such file or directory"))
+    if args.in_place and any(src == STDIN for src, _ in expanded):
+        raise UsageError("--in-place cannot rewrite standard input")
+    many = len(expanded) > 1 or any(rel is not None for _, rel in expanded)
+    for src, rel in expanded:
+        if args.in_place:
+            target = src
+        elif args.output:
+            if many or os.path.isdir(args.output):
+                name = rel or (os.path.basename(src) if src != STDIN else "stdin.txt")
+                target = os.path.join(args.output, name)
+            else:
+                target = args.output
+        else:
+            target = None
+        jobs.append(Job(src, target))
+    return jobs, errors
+
+
+class Report:
+    """Owns the counts and the exit code (black's Report)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.failed = 0
+        self.changed = 0
+        self.unchanged = 0
+        self.findings = 0
+
+    def error(self, path: str, message: str) -> None:
+        self.failed += 1
+        print(f"{PROG}: error: {path}: {message}", file=sys.stderr)
+
+    def exit_code(self, check: bool) -> int:
+        if self.failed:
+            return 2
+        if check and self.findings:
+            return 1
+        return 0
+
+
+def _stdout_write(data: str) -> None:
+    sys.stdout.buffer.write(data.encode("utf-8")) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data)
+
+
+def process(job: Job, pipeline: Pipeline, args: argparse.Namespace, report: Report) -> None:
+    display = "<stdin>" if job.source == STDIN else job.source
+    try:
+        data = sys.stdin.buffer.read() if job.source == STDIN else read_bytes(job.source)
+        decoded = decode_bytes(data, args.encoding)
+    except InputError as exc:
+        report.error(display, str(exc))
+        return
+    result = pipeline.run(decoded.text)
+    counted = [e for e in result.edits if e.applied or (args.strict and e.safety is not Safety.SAFE)]
+    report.findings += len(counted)
+    if args.check:
+        for line in check_lines(display, decoded.text, result.edits):
+            print(line)
+    if args.json:
+        for line in json_lines(display, decoded.text, result.edits):
+            print(line)
+    if args.diff:
+        sys.stdout.write(unified_diff(display, decoded.text, result.text))
+    if args.check or args.json or args.diff:
+        return
+    try:
+        out = encode_text(result.text, decoded, args.output_encoding)
+    except (UnicodeEncodeError, LookupError) as exc:
+        report.error(display, f"cannot encode the result as {args.output_encoding}: {exc}")
+        return
+    if job.target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.flush()
+        return
+    if job.target == job.source and out == data:
+        report.unchanged += 1
+        return
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(job.target)), exist_ok=True)
+        atomic_write(job.target, out)
+    except OSError as exc:
+        report.error(job.target, f"cannot write: {exc.strerror or exc}")
+        return
+    report.changed += 1 if result.text != decoded.text else 0
+
+
+def list_rules_text() -> str:
+    lines = [f"{'code':8} {'name':36} {'default':8} summary"]
+    for r in RULES.values():
+        default = "preview" if r.preview else ("yes" if r.default else "opt-in")
+        lines.append(f"{r.code:8} {r.name:36} {default:8} {r.summary}")
+    return "\n".join(lines) + "\n"
+
+
+def explain_rule(code: str) -> str:
+    code = code.upper()
+    for n in NORMALIZERS:
+        for r in n.rules:
+            if r.code == code:
+                default = "preview" if r.preview else ("on by default" if r.default else "opt-in")
+                return (f"{r.code} ({r.name}), family {n.name}, {default}\n{r.summary}\n\n"
+                        f"Example:\n  {r.example[0]!r}\n  -> {r.example[1]!r}\n\n{n.doc.strip()}\n")
+    raise UsageError(f"unknown rule {code!r}; see --list-rules")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.in_place and args.output:
+        parser.error("--in-place and --output cannot be combined")
+    if (args.in_place or args.output) and (args.check or args.diff or args.json):
+        parser.error("--check, --diff and --json only report; they cannot be combined with --in-place or --output")
+    try:
+        if args.list_rules:
+            sys.stdout.write(list_rules_text())
+            return 0
+        if args.explain:
+            sys.stdout.write(explain_rule(args.explain))
+            return 0
+        config = make_config(args, load_pyproject("."))
+        pipeline = Pipeline(config)
+        jobs, errors = plan_jobs(args)
+    except (ConfigError, UsageError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:  # e.g. a broken pyproject.toml
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    report = Report(args.quiet)
+    for path, message in errors:
+        report.error(path, message)
+    for job in _with_progress(jobs):
+        process(job, pipeline, args, report)
+    if args.in_place and not args.quiet:
+        print(f"{PROG}: {report.changed} file(s) rewritten, {report.unchanged} unchanged, "
+              f"{report.failed} failed", file=sys.stderr)
+    return report.exit_code(args.check)
+
+
+def _with_progress(jobs: list[Job]):
+    if not sys.stderr.isatty():
+        return jobs
+    size = 0
+    for j in jobs:
+        if j.source != STDIN:
+            try:
+                size += os.path.getsize(j.source)
+            except OSError:
+                pass
+    if len(jobs) < PROGRESS_MIN_FILES and size < PROGRESS_MIN_BYTES:
+        return jobs
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a dependency; never fail for a progress bar
+        return jobs
+    return tqdm(jobs, unit="file", file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The edit machinery: applying, selecting disjoint edits, and mapping back to the original."""
+
+import pytest
+from hypothesis import given, strategies as st
+
+from cleantext_zh.edits import Edit, OffsetMap, Safety, apply_edits, make_edit, select_disjoint
+
+
+def test_apply_edits_replays_and_checks_before():
+    text = "区委委书记"
+    e = make_edit(text, 2, 3, "", "DUP001", "doubled")
+    assert apply_edits(text, [e]) == "区委书记"
+    with pytest.raises(ValueError):
+        apply_edits("区委书记", [e])
+
+
+def test_edit_rejects_span_that_does_not_fit_before():
+    with pytest.raises(ValueError):
+        Edit(0, 2, "a", "", "X001", "r")
+
+
+def test_select_disjoint_skips_overlaps():
+    text = "abcdef"
+    a = make_edit(text, 0, 3, "", "A", "r")
+    b = make_edit(text, 2, 4, "", "B", "r")
+    c = make_edit(text, 4, 4, "X", "C", "r")
+    kept, skipped = select_disjoint([b, c, a])
+    assert kept == [a, c] and skipped == [b]
+
+
+def test_offset_map_merges_edit_on_produced_text():
+    m = OffsetMap("ab cd")
+    m.apply([make_edit("ab cd", 2, 3, "", "SP001", "space")])
+    assert m.current == "abcd"
+    m.apply([make_edit("abcd", 1, 3, "X", "PW001", "merge")])
+    assert m.current == "aXd"
+    assert len(m.edits) == 1
+    e = m.edits[0]
+    assert (e.start, e.end, e.before, e.after, e.rule) == (1, 4, "b c", "X", "SP001+PW001")
+
+
+@st.composite
+def edit_stages(draw):
+    original = draw(st.text(alphabet="abc你好 \n", max_size=20))
+    stages = draw(st.lists(st.lists(st.tuples(st.integers(0, 25), st.integers(0, 3),
+                                              st.sampled_from(["", "X", "YZ", "\n"])), max_size=4),
+                           max_size=4))
+    return original, stages
+
+
+@given(edit_stages())
+def test_offset_map_invariant(case):
+    """After any sequence of stages, replaying the mapped edits on the original gives the text."""
+    original, stages = case
+    m = OffsetMap(original)
+    for stage in stages:
+        cur = m.current
+        raw = []
+        for start, length, after in stage:
+            start = min(start, len(cur))
+            end = min(len(cur), start + length)
+            if cur[start:end] != after:
+                raw.append(make_edit(cur, start, end, after, "T", "test"))
+        kept, _ = select_disjoint(raw)
+        for e in raw:  # any edit, applied or not, maps to a valid span of the original
+            r = m.to_original(e)
+            assert original[r.start:r.end] == r.before
+        m.apply(kept)
+        assert apply_edits(original, m.edits) == m.current
+        assert all(a.end <= b.start for a, b in zip(m.edits, m.edits[1:]))
+
+
+def test_safety_values_are_stable():
+    assert [s.value for s in Safety] == ["safe", "review", "report"]

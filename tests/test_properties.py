@@ -1,0 +1,42 @@
+"""Properties of the whole default pipeline (the backbone of the suite)."""
+
+from hypothesis import given, strategies as st
+
+from cleantext_zh import Cleaner, apply_edits
+from tests.strategies import any_text, clean_document, clean_paragraph
+
+CLEANER = Cleaner()
+REVIEW = Cleaner(apply_review=True)
+
+
+@given(clean_document())
+def test_clean_text_is_unchanged(doc):
+    r = CLEANER.run(doc)
+    assert r.text == doc
+    assert not r.applied
+
+
+@given(st.one_of(any_text, clean_document(), st.lists(clean_paragraph(), max_size=4).map(" \n".join)))
+def test_idempotent_and_replayable(text):
+    for cleaner in (CLEANER, REVIEW):
+        r = cleaner.run(text)
+        assert apply_edits(text, r.applied) == r.text
+        for e in r.edits:
+            assert 0 <= e.start <= e.end <= len(text)
+            assert text[e.start:e.end] == e.before
+        again = cleaner.run(r.text)
+        assert again.text == r.text
+        assert not again.applied
+
+
+@given(clean_paragraph(), st.data())
+def test_injected_han_digit_space_is_removed_exactly(para, data):
+    import regex
+    spots = [m.start() + 1 for m in regex.finditer(r"\p{Han}(?=[0-9])|[0-9](?=\p{Han})", para)]
+    if not spots:
+        return
+    i = data.draw(st.sampled_from(spots))
+    damaged = para[:i] + " " + para[i:]
+    r = CLEANER.run(damaged)
+    assert r.text == para
+    assert [(e.start, e.rule) for e in r.applied] == [(i, "SP001")]
