@@ -6,19 +6,23 @@ Exit codes (ruff's): 0 fine, 1 findings under ``--check``, 2 usage, configuratio
 from __future__ import annotations
 
 import argparse
+import codecs
 import fnmatch
 import os
 import sys
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from . import __version__
 from .config import Config, ConfigError, load_pyproject
 from .edits import Safety
-from .files import InputError, atomic_write, decode_bytes, encode_text, read_bytes
-from .pipeline import Pipeline
+from .files import AtomicSink, InputError, open_binary
+from .pipeline import Pipeline, Result
 from .report import check_lines, json_lines, unified_diff
 from .rules import NORMALIZERS, RULES
+from .stream import BLOCK_CHARS, Block, TextStream, iter_blocks
 
 PROG = "cleantext"
 STDIN = "-"
@@ -64,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     io.add_argument("--encoding", metavar="ENC", help="input encoding (default: detect UTF-8/16, GB18030, Big5)")
     io.add_argument("--output-encoding", metavar="ENC", default="utf-8", help="output encoding (default utf-8)")
     io.add_argument("--glob", default="*.txt", help="file pattern when walking directories (default *.txt)")
+    io.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                    help="worker processes for files and blocks of large files (default: all cores)")
+    io.add_argument("--block-chars", type=int, default=BLOCK_CHARS, help=argparse.SUPPRESS)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -163,51 +170,199 @@ class Report:
         return 0
 
 
-def _stdout_write(data: str) -> None:
-    sys.stdout.buffer.write(data.encode("utf-8")) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data)
+# --- processing: files -> blocks -> (parallel) cleaning -> ordered output -------------------
+
+_WORKER: Pipeline | None = None
 
 
-def process(job: Job, pipeline: Pipeline, args: argparse.Namespace, report: Report) -> None:
-    display = "<stdin>" if job.source == STDIN else job.source
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = Pipeline(config)
+
+
+def _run_block(text: str) -> Result:
+    assert _WORKER is not None
+    return _WORKER.run(text)
+
+
+def _events(jobs: list[Job], args: argparse.Namespace, pipeline: Pipeline) -> Iterator[tuple]:
+    """('start', job, stream) ('block', job, Block) ... ('end', job) or ('error', job, message)."""
+    clean = lambda t: pipeline.run(t).text  # noqa: E731 - used to check block cuts
+    for job in jobs:
+        raw = None
+        try:
+            raw = sys.stdin.buffer if job.source == STDIN else open_binary(job.source)
+            ts = TextStream(raw, args.encoding)
+            yield ("start", job, ts)
+            for block in iter_blocks(ts.chunks(), clean, args.block_chars):
+                yield ("block", job, block)
+            yield ("end", job, None)
+        except InputError as exc:
+            yield ("error", job, str(exc))
+        except OSError as exc:
+            yield ("error", job, f"cannot read: {exc.strerror or exc}")
+        finally:
+            if raw is not None and job.source != STDIN:
+                raw.close()
+
+
+def _ordered(events: Iterator[tuple], pipeline: Pipeline, executor, in_flight: int) -> Iterator[tuple]:
+    """Events in order, with each block's Result attached; blocks are cleaned ahead in the
+    executor (if any), at most ``in_flight`` at a time so memory stays bounded."""
+    queue: deque = deque()
+
+    def done(item):
+        ev, fut = item
+        if ev[0] != "block":
+            return ev, None
+        return ev, (fut.result() if fut is not None else pipeline.run(ev[2].text))
+
+    for ev in events:
+        fut = executor.submit(_run_block, ev[2].text) if executor is not None and ev[0] == "block" else None
+        queue.append((ev, fut))
+        while len(queue) > in_flight:
+            yield done(queue.popleft())
+    while queue:
+        yield done(queue.popleft())
+
+
+class _Output:
+    """Where one file's cleaned text goes, block by block."""
+
+    def __init__(self, job: Job, ts: TextStream, args: argparse.Namespace) -> None:
+        self.job, self.ts, self.args = job, ts, args
+        self.display = "<stdin>" if job.source == STDIN else job.source
+        self.reporting = args.check or args.json or args.diff
+        self.changed = False
+        self.first = True
+        self.diff_before: list[str] = []
+        self.diff_after: list[str] = []
+        self.sink = None
+        if not self.reporting and job.target is not None:
+            self.sink = AtomicSink(job.target)
+
+    def encode(self, text: str) -> bytes:
+        if self.ts.newline != "\n":
+            text = text.replace("\n", self.ts.newline)
+        data = text.encode(self.args.output_encoding)
+        if self.first and self.ts.bom == codecs.BOM_UTF8 and codecs.lookup(self.args.output_encoding).name == "utf-8":
+            data = self.ts.bom + data
+        self.first = False
+        return data
+
+    def block(self, block: Block, result: Result, report: "Report") -> None:
+        args = self.args
+        self.changed |= result.text != block.text
+        counted = [e for e in result.edits if e.applied or (args.strict and e.safety is not Safety.SAFE)]
+        report.findings += len(counted)
+        if args.check:
+            for line in check_lines(self.display, block.text, result.edits, block.line):
+                print(line)
+        if args.json:
+            for line in json_lines(self.display, block.text, result.edits, block.line, block.offset):
+                print(line)
+        if args.diff:
+            self.diff_before.append(block.text)
+            self.diff_after.append(result.text)
+        if self.reporting:
+            return
+        data = self.encode(result.text)
+        if self.sink is not None:
+            self.sink.write(data)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+
+    def finish(self, report: "Report") -> None:
+        if self.args.diff:
+            sys.stdout.write(unified_diff(self.display, "".join(self.diff_before), "".join(self.diff_after)))
+        if self.sink is None:
+            sys.stdout.flush()
+            return
+        same_bytes = (not self.changed and self.job.target == self.job.source
+                      and codecs.lookup(self.ts.encoding).name == codecs.lookup(self.args.output_encoding).name)
+        if same_bytes:
+            self.sink.discard()  # leave an unchanged file (and its timestamp) alone
+            report.unchanged += 1
+            return
+        try:
+            self.sink.commit()
+        except OSError as exc:
+            report.error(self.job.target or self.display, f"cannot write: {exc.strerror or exc}")
+            return
+        report.changed += 1
+
+    def fail(self) -> None:
+        if self.sink is not None:
+            self.sink.discard()
+
+
+def run_jobs(jobs: list[Job], pipeline: Pipeline, args: argparse.Namespace, report: Report) -> None:
+    n_jobs = args.jobs or os.cpu_count() or 1
+    total = _input_size(jobs)
+    executor = None
+    if n_jobs > 1 and (len(jobs) > 1 or total > 2 * args.block_chars):
+        executor = ProcessPoolExecutor(max_workers=n_jobs, initializer=_init_worker, initargs=(pipeline.config,))
+    progress = _progress(len(jobs), total)
+    outputs: dict[int, _Output] = {}
     try:
-        data = sys.stdin.buffer.read() if job.source == STDIN else read_bytes(job.source)
-        decoded = decode_bytes(data, args.encoding)
-    except InputError as exc:
-        report.error(display, str(exc))
-        return
-    result = pipeline.run(decoded.text)
-    counted = [e for e in result.edits if e.applied or (args.strict and e.safety is not Safety.SAFE)]
-    report.findings += len(counted)
-    if args.check:
-        for line in check_lines(display, decoded.text, result.edits):
-            print(line)
-    if args.json:
-        for line in json_lines(display, decoded.text, result.edits):
-            print(line)
-    if args.diff:
-        sys.stdout.write(unified_diff(display, decoded.text, result.text))
-    if args.check or args.json or args.diff:
-        return
+        for ev, result in _ordered(_events(jobs, args, pipeline), pipeline, executor, 2 * n_jobs):
+            kind, job = ev[0], ev[1]
+            key = id(job)
+            try:
+                if kind == "start":
+                    outputs[key] = _Output(job, ev[2], args)
+                elif kind == "block":
+                    outputs[key].block(ev[2], result, report)
+                    if progress is not None:
+                        progress.update(len(ev[2].text))
+                elif kind == "end":
+                    outputs.pop(key).finish(report)
+                elif kind == "error":
+                    out = outputs.pop(key, None)
+                    if out is not None:
+                        out.fail()
+                    report.error("<stdin>" if job.source == STDIN else job.source, ev[2])
+            except (UnicodeEncodeError, LookupError) as exc:
+                out = outputs.pop(key, None)
+                if out is not None:
+                    out.fail()
+                report.error(job.source, f"cannot encode the result as {args.output_encoding}: {exc}")
+            except OSError as exc:
+                out = outputs.pop(key, None)
+                if out is not None:
+                    out.fail()
+                report.error(job.target or job.source, f"cannot write: {exc.strerror or exc}")
+    finally:
+        for out in outputs.values():
+            out.fail()
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+        if progress is not None:
+            progress.close()
+
+
+def _input_size(jobs: list[Job]) -> int:
+    size = 0
+    for j in jobs:
+        if j.source != STDIN:
+            try:
+                size += os.path.getsize(j.source)
+            except OSError:
+                pass
+    return size
+
+
+def _progress(n_files: int, size: int):
+    """A progress bar on stderr, only on a terminal and only for many files or a large file."""
+    if not sys.stderr.isatty() or (n_files < PROGRESS_MIN_FILES and size < PROGRESS_MIN_BYTES):
+        return None
     try:
-        out = encode_text(result.text, decoded, args.output_encoding)
-    except (UnicodeEncodeError, LookupError) as exc:
-        report.error(display, f"cannot encode the result as {args.output_encoding}: {exc}")
-        return
-    if job.target is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(out)
-        sys.stdout.flush()
-        return
-    if job.target == job.source and out == data:
-        report.unchanged += 1
-        return
-    try:
-        os.makedirs(os.path.dirname(os.path.abspath(job.target)), exist_ok=True)
-        atomic_write(job.target, out)
-    except OSError as exc:
-        report.error(job.target, f"cannot write: {exc.strerror or exc}")
-        return
-    report.changed += 1 if result.text != decoded.text else 0
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a dependency; never fail for a progress bar
+        return None
+    # Characters, roughly a third of the bytes of UTF-8 Chinese.
+    return tqdm(total=max(1, size // 3), unit="char", unit_scale=True, file=sys.stderr)
 
 
 def list_rules_text() -> str:
@@ -255,31 +410,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = Report(args.quiet)
     for path, message in errors:
         report.error(path, message)
-    for job in _with_progress(jobs):
-        process(job, pipeline, args, report)
+    run_jobs(jobs, pipeline, args, report)
     if args.in_place and not args.quiet:
         print(f"{PROG}: {report.changed} file(s) rewritten, {report.unchanged} unchanged, "
               f"{report.failed} failed", file=sys.stderr)
     return report.exit_code(args.check)
-
-
-def _with_progress(jobs: list[Job]):
-    if not sys.stderr.isatty():
-        return jobs
-    size = 0
-    for j in jobs:
-        if j.source != STDIN:
-            try:
-                size += os.path.getsize(j.source)
-            except OSError:
-                pass
-    if len(jobs) < PROGRESS_MIN_FILES and size < PROGRESS_MIN_BYTES:
-        return jobs
-    try:
-        from tqdm import tqdm
-    except ImportError:  # pragma: no cover - tqdm is a dependency; never fail for a progress bar
-        return jobs
-    return tqdm(jobs, unit="file", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -107,9 +107,17 @@ def encode_text(text: str, like: Decoded, encoding: str | None = None) -> bytes:
 
 
 def read_bytes(path: str) -> bytes:
+    fh = open_binary(path)
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        return fh.read()
+    finally:
+        fh.close()
+
+
+def open_binary(path: str):
+    """Open a file for reading, turning OS errors into one-line InputErrors."""
+    try:
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except IsADirectoryError:
@@ -125,25 +133,51 @@ def read_text(path: str, encoding: str | None = None) -> Decoded:
     return decode_bytes(read_bytes(path), encoding)
 
 
-def atomic_write(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename; keep the file's mode."""
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=".cleantext-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
+class AtomicSink:
+    """A file written through a temporary file in the same directory, renamed into place on
+    ``commit()``; ``discard()`` (or an exception) leaves the target exactly as it was."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        directory = os.path.dirname(os.path.abspath(path))
+        os.makedirs(directory, exist_ok=True)
         try:
-            os.unlink(tmp)
+            self.mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+        except FileNotFoundError:
+            self.mode = None
+        fd, self.tmp = tempfile.mkstemp(prefix=".cleantext-", suffix=".tmp", dir=directory)
+        self.fh = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        self.fh.write(data)
+
+    def commit(self) -> None:
+        try:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
+            if self.mode is not None:
+                os.chmod(self.tmp, self.mode)
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        if not self.fh.closed:
+            self.fh.close()
+        try:
+            os.unlink(self.tmp)
         except OSError:
             pass
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename; keep the file's mode."""
+    sink = AtomicSink(path)
+    try:
+        sink.write(data)
+    except BaseException:
+        sink.discard()
         raise
+    sink.commit()

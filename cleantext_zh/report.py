@@ -32,30 +32,34 @@ def _show(s: str, limit: int = 40) -> str:
     return repr(shown)
 
 
-def check_lines(path: str, text: str, edits: Iterable[Edit]) -> Iterator[str]:
-    """``path:line:col: CODE reason (before -> after)``, with [review]/[report] for unapplied ones."""
+def check_lines(path: str, text: str, edits: Iterable[Edit], line0: int = 0) -> Iterator[str]:
+    """``path:line:col: CODE reason (before -> after)``, with [review]/[report] for unapplied ones.
+
+    ``text`` may be one block of a file that has ``line0`` lines before it (blocks start at a
+    line start, so columns need no correction)."""
     index = LineIndex(text)
     for e in edits:
         line, col = index.position(e.start)
+        line += line0
         tag = "" if e.applied else f" [{e.safety.value}]"
         yield f"{path}:{line}:{col}: {e.rule}{tag} {e.reason} ({_show(e.before)} -> {_show(e.after)})"
 
 
-def json_records(path: str, text: str, edits: Iterable[Edit]) -> Iterator[dict]:
+def json_records(path: str, text: str, edits: Iterable[Edit], line0: int = 0, offset: int = 0) -> Iterator[dict]:
     index = LineIndex(text)
     for e in edits:
         line, col = index.position(e.start)
         first = e.rule.split("+")[0]
         yield {
-            "path": path, "line": line, "col": col, "start": e.start, "end": e.end,
+            "path": path, "line": line + line0, "col": col, "start": e.start + offset, "end": e.end + offset,
             "rule": e.rule, "name": RULES[first].name if first in RULES else None,
             "reason": e.reason, "before": e.before, "after": e.after,
             "safety": e.safety.value, "confidence": round(e.confidence, 4), "applied": e.applied,
         }
 
 
-def json_lines(path: str, text: str, edits: Iterable[Edit]) -> Iterator[str]:
-    for rec in json_records(path, text, edits):
+def json_lines(path: str, text: str, edits: Iterable[Edit], line0: int = 0, offset: int = 0) -> Iterator[str]:
+    for rec in json_records(path, text, edits, line0, offset):
         yield json.dumps(rec, ensure_ascii=False)
 
 
