@@ -153,3 +153,12 @@ def test_list_rules_and_explain():
 def test_in_place_refuses_stdin():
     p = run("-i", input=b"x")
     assert p.returncode == 2 and "standard input" in p.stderr.decode()
+
+
+def test_pyproject_tool_cleantext_is_read_and_flags_win(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.cleantext]\nselect = ["CP"]\n', encoding="utf-8")
+    assert run("-", input="他说 11 月".encode(), cwd=tmp_path).stdout.decode() == "他说 11 月"
+    assert run("--select", "SP", "-", input="他说 11 月".encode(), cwd=tmp_path).stdout.decode() == "他说11月"
+    (tmp_path / "pyproject.toml").write_text('[tool.cleantext]\nselct = ["CP"]\n', encoding="utf-8")
+    p = run("-", input=b"x", cwd=tmp_path)
+    assert p.returncode == 2 and "unknown option(s) selct" in p.stderr.decode()
