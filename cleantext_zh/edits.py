@@ -7,6 +7,7 @@ so cleaning, linting (``--check``), diffing and the JSON report share one code p
 
 from __future__ import annotations
 
+import bisect
 import enum
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
@@ -121,12 +122,14 @@ class OffsetMap:
         self.original = original
         self.current = original
         self.edits: list[Edit] = []  # sorted, disjoint, original coordinates
+        self._index: tuple[list[int], list[int]] | None = None  # for to_original
+        self._delta0 = 0  # current-minus-original offset before self.edits[0] (sub-maps only)
 
     def _rebase(self, new: Sequence[Edit]) -> list[Edit]:
         """Old edits plus ``new`` (sorted, disjoint, on ``current``), all on ``original``."""
         # Current-coordinate spans of the old edits.
         items: list[tuple[int, int, int, Edit]] = []  # (cur_start, cur_end, kind 0=old 1=new, edit)
-        delta = 0
+        delta = self._delta0
         for o in self.edits:
             cs = o.start + delta
             items.append((cs, cs + len(o.after), 0, o))
@@ -142,7 +145,7 @@ class OffsetMap:
                 clusters.append([it])
 
         out: list[Edit] = []
-        delta = 0  # current minus original, for text before the cluster
+        delta = self._delta0  # current minus original, for text before the cluster
         cur = self.current
         for cl in clusters:
             olds = [t[3] for t in cl if t[2] == 0]
@@ -176,11 +179,36 @@ class OffsetMap:
         edits = [e for e in self._rebase(new_edits) if e.before != e.after]
         self.current = apply_edits(self.current, new_edits)
         self.edits = edits
+        self._index = None
 
     def to_original(self, edit: Edit) -> Edit:
-        """Re-base one edit that is NOT applied (a reported one) onto the original text."""
-        old = {id(o) for o in self.edits}
-        for m in self._rebase([edit]):
+        """Re-base one edit that is NOT applied (a reported one) onto the original text.
+
+        Only the old edits next to it take part, found by bisection, so reporting many
+        findings on a heavily edited text stays cheap.
+        """
+        if self._index is None:
+            starts, deltas, delta = [], [], 0
+            for o in self.edits:
+                starts.append(o.start + delta)
+                deltas.append(delta)
+                delta += len(o.after) - len(o.before)
+            self._index = (starts, deltas)
+        starts, deltas = self._index
+        # Old edits that can touch the new one start at most at edit.end (current coordinates);
+        # one more to the left may reach into it.
+        hi = bisect.bisect_right(starts, edit.end)
+        lo = max(0, bisect.bisect_left(starts, edit.start) - 1)
+        near = self.edits[lo:hi]
+        delta0 = deltas[lo] if lo < len(deltas) else (deltas[-1] + len(self.edits[-1].after) - len(self.edits[-1].before) if self.edits else 0)
+        sub = OffsetMap.__new__(OffsetMap)
+        sub.original = self.original
+        sub.current = self.current
+        sub.edits = near
+        sub._index = None
+        sub._delta0 = delta0
+        old = {id(o) for o in near}
+        for m in sub._rebase([edit]):
             if id(m) not in old:
                 return replace(m, rule=edit.rule, reason=edit.reason, safety=edit.safety,
                                confidence=edit.confidence)
