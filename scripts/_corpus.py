@@ -1,0 +1,48 @@
+"""Shared by the build scripts and the benchmark: where the corpora are and how news_clean splits.
+
+news_clean.txt holds one paragraph per line and a blank line between documents; its
+meta file gives each document's report title.  Whole reports are held out, so no phrase of a
+held-out report leaks into the statistics through another passage of the same report:
+report number r (in order of first appearance) is held out when ``r % 3 == 1``; held-out
+reports alternate between a *dev* half (thresholds are chosen there) and a *test* half
+(the benchmark's headline numbers).
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import os
+from typing import Iterator
+
+SHARED = os.environ.get("CLEANTEXT_SHARED", "/work/shared")
+NEWS = os.path.join(SHARED, "corpus", "news_clean.txt")
+NEWS_META = os.path.join(SHARED, "corpus", "news_clean.meta.jsonl")
+LAWS = os.path.join(SHARED, "corpus", "laws.txt.xz")
+EQUIVALENT_UNIFIED = os.path.join(SHARED, "unicode", "EquivalentUnifiedIdeograph.txt")
+
+
+def news_documents() -> list[tuple[str, str]]:
+    """(split, text) for every news_clean document; split is 'train', 'dev' or 'test'."""
+    with open(NEWS, encoding="utf-8") as fh:
+        docs = fh.read().split("\n\n")
+    with open(NEWS_META, encoding="utf-8") as fh:
+        meta = [json.loads(line) for line in fh if line.strip()]
+    if len(docs) != len(meta):
+        raise SystemExit(f"news_clean: {len(docs)} documents but {len(meta)} meta records")
+    order: dict[str, int] = {}
+    out = []
+    for doc, m in zip(docs, meta):
+        r = order.setdefault(m["title"], len(order))
+        if r % 3 != 1:
+            split = "train"
+        else:
+            split = "dev" if (r // 3) % 2 == 0 else "test"
+        out.append((split, doc.strip("\n")))
+    return out
+
+
+def laws_lines() -> Iterator[str]:
+    with lzma.open(LAWS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield line.rstrip("\n")
