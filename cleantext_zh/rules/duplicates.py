@@ -141,6 +141,8 @@ def _pattern(text: str, i: int) -> str:
     nxt = text[i + 2] if i + 2 < len(text) else ""
     if x in NUMERALS and (prev in NUMERALS or nxt in NUMERALS):
         return "numeral"
+    if nxt == x or prev == x:
+        return "triple"  # 行行行, 哈哈哈: emphasis or a saying (三百六十行，行行出状元)
     if (i >= 2 and text[i - 2] == prev and prev != x and _HAN.match(prev)) or \
             (nxt and i + 3 < len(text) and text[i + 3] == nxt and nxt != x and _HAN.match(nxt)):
         return "AABB"
@@ -221,6 +223,8 @@ def assess(text: str, i: int) -> Assessment:
         if not (_left_word(text, i) or _right_word(text, i)):
             return Assessment("reduplication")
         prior = -REDUP_WORD_NATS
+    if text[i] not in model().vocab:
+        return Assessment("unknown-character")  # 屠呦呦: the model has never seen 呦; abstain
     gain = _logp_gain(text, i)
     cache = _document_evidence(text, i)
     return Assessment("", gain + cache + prior, gain, cache)
