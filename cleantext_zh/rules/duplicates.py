@@ -69,6 +69,9 @@ CACHE_PENALTY = 6.0
 CACHE_WINDOW = 5000  # characters either side searched for the document evidence
 # A double that is itself a lexicon word (纷纷, 往往, 人人) needs this much more evidence.
 REDUP_WORD_NATS = 4.0
+# The model abstains on a character it has seen after fewer distinct characters than this:
+# its estimates for 呦 (屠呦呦, 2 contexts) or 殷 (4) are noise, not evidence.
+MIN_CONTEXTS = 5
 MIN_RUN_PAIRS = 3  # DUP002: doubled pairs in a row
 
 _DOUBLE = regex.compile(r"(\p{Han})\1")
@@ -223,8 +226,10 @@ def assess(text: str, i: int) -> Assessment:
         if not (_left_word(text, i) or _right_word(text, i)):
             return Assessment("reduplication")
         prior = -REDUP_WORD_NATS
-    if text[i] not in model().vocab:
-        return Assessment("unknown-character")  # 屠呦呦: the model has never seen 呦; abstain
+    m = model()
+    x = m.vocab.get(text[i])
+    if x is None or m.uni_cont[x] < MIN_CONTEXTS:
+        return Assessment("rare-character")  # 屠呦呦: 呦 seen after 2 characters only; abstain
     gain = _logp_gain(text, i)
     cache = _document_evidence(text, i)
     return Assessment("", gain + cache + prior, gain, cache)
@@ -232,7 +237,8 @@ def assess(text: str, i: int) -> Assessment:
 
 def _is_lexical_run(run: str) -> bool:
     """Every doubled pair of ``run`` lies inside a lexicon word of the run itself."""
-    return all(_inside_word(run, k) for k in range(0, len(run), 2))
+    lex = lexicon()
+    return all(run[k:k + 2] in lex or _inside_word(run, k) for k in range(0, len(run), 2))
 
 
 def find_doubled_han(text: str, ctx: Context) -> Iterator[Edit]:
