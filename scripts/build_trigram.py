@@ -41,9 +41,12 @@ def main() -> None:
     ap.add_argument("--min-bi", type=int, default=2)
     ap.add_argument("--min-char", type=int, default=2)
     ap.add_argument("--out", default=lm.MODEL_PATH)
+    ap.add_argument("--reverse", action="store_true", help="train on the text read right to left")
     args = ap.parse_args()
     t0 = time.time()
     text = "".join(lm.char_class(ch) for ch in training_text())
+    if args.reverse:
+        text = text[::-1]
     chars = Counter(text)
     vocab = [lm.BOUNDARY, lm.UNKNOWN] + sorted(ch for ch, n in chars.items()
                                                 if n >= args.min_char and ch not in (lm.BOUNDARY, lm.UNKNOWN))
