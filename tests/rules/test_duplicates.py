@@ -135,3 +135,25 @@ def test_han_soup_idempotent_and_replayable(text: str) -> None:
     for e in edits:
         assert text[e.start:e.end] == e.before
     assert clean(out, select="DUP", apply_review=True) == out
+
+
+@pytest.mark.parametrize("code", ["DUP001", "DUP002"])
+def test_rule_example(code: str) -> None:
+    from cleantext_zh.rules import RULES
+
+    src, expected = RULES[code].example
+    assert clean(src, select=[code]) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from("习近平总书记强调要坚持新发展理念推动高质量"), min_size=3, max_size=10))
+def test_injected_fake_bold_restored(chars: list[str]) -> None:
+    word = "".join(chars)
+    assume(all(a != b for a, b in zip(word, word[1:])))
+    bold = "".join(c + c for c in word)
+    from cleantext_zh.lexicon import lexicon
+
+    lex = lexicon()
+    if all(c + c in lex for c in word):
+        return  # every pair is itself a word (纷纷往往...): left alone by design
+    assert clean("。" + bold + "。", select="DUP002") == "。" + word + "。"

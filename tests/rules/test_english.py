@@ -64,3 +64,11 @@ def test_injected_and_restored(noise: str, left: str, right: str) -> None:
     assert clean(text, select="EN") == left + "和" + right
     once = clean(noise, select="EN")
     assert clean(once, select="EN") == once
+
+
+@pytest.mark.parametrize("code", ["EN001", "EN002"])
+def test_rule_example(code: str) -> None:
+    from cleantext_zh.rules import RULES
+
+    src, expected = RULES[code].example
+    assert clean(src, select=[code]) == expected
