@@ -42,7 +42,18 @@ def news_documents() -> list[tuple[str, str]]:
     return out
 
 
-def laws_lines() -> Iterator[str]:
+LAWS_HELDOUT_EVERY = 20  # every 20th sentence of laws.txt (k % 20 == 7) is held out
+
+
+def laws_lines(split: str = "train") -> Iterator[str]:
+    """laws.txt sentences; ``split`` 'train' (19 in 20) or 'heldout' (1 in 20, never trained on)."""
     with lzma.open(LAWS, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            yield line.rstrip("\n")
+        for k, line in enumerate(fh):
+            if (k % LAWS_HELDOUT_EVERY == 7) == (split == "heldout"):
+                yield line.rstrip("\n")
+
+
+def laws_documents(split: str = "heldout", lines_per_doc: int = 40) -> list[str]:
+    """Held-out law sentences grouped into pseudo-documents of ``lines_per_doc`` lines."""
+    lines = list(laws_lines(split))
+    return ["\n".join(lines[k:k + lines_per_doc]) for k in range(0, len(lines), lines_per_doc)]
