@@ -8,11 +8,13 @@ character-level repairs that need the text in its final shape.
 from __future__ import annotations
 
 from ..rule import Normalizer, Rule
-from . import codepoints, spacing
+from . import codepoints, duplicates, english, spacing
 
 NORMALIZERS: tuple[Normalizer, ...] = (
     codepoints.NORMALIZER,
     spacing.NORMALIZER,
+    english.NORMALIZER,
+    duplicates.NORMALIZER,
 )
 
 RULES: dict[str, Rule] = {r.code: r for n in NORMALIZERS for r in n.rules}
