@@ -1,8 +1,9 @@
 """The registry: every normalizer, in the order the pipeline runs them.  Nothing else.
 
-Order matters and is pinned by a test: code-point repairs come first (later rules match on
-clean characters), then layout, then spacing and punctuation inside lines, then the
-character-level repairs that need the text in its final shape.
+Order matters and is pinned by a test: encoding and code-point repairs come first (later rules
+match on clean characters; mojibake must be repaired before control codes are dropped), then
+web residue and page layout, then spacing and punctuation inside lines, then the
+character-level repairs that need the text in its final shape, and last the numeral holes.
 """
 
 from __future__ import annotations
