@@ -106,6 +106,8 @@ _PAIRS = {
     "\N{LEFT WHITE CORNER BRACKET}": "\N{RIGHT WHITE CORNER BRACKET}",
 }
 _CLOSER_OF = {v: k for k, v in _PAIRS.items()}
+_BRACKET_CHARS = regex.compile("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSER_OF)) + "]")
+_PAREN_CHARS = regex.compile("[()\N{FULLWIDTH LEFT PARENTHESIS}\N{FULLWIDTH RIGHT PARENTHESIS}]")
 # Quotes may stay open at a paragraph end when the next paragraph opens again (GB/T 15834 4.1.3.5).
 _CONTINUABLE = (LDQ, LSQ, "\N{LEFT CORNER BRACKET}", "\N{LEFT WHITE CORNER BRACKET}")
 
@@ -130,12 +132,14 @@ _PROTECTED = regex.compile(
     r"|\b[A-Za-z]:\\[^\s，。；]*"
     r"|(?<![\w/.])(?:\.{0,2}/)?(?:[\w.-]+/){2,}[\w.-]*"
 )
+_PROTECT_HINT = regex.compile(r"[/@`\\]|www\.")
 # A line that looks like code or JSON: its quotes and brackets are syntax, not typography.
 _CODE_LIKE = regex.compile(r"[\"']\s*[:=]\s*[\"'\[{0-9]|[{\[]\s*[\"']|[\"']\s*[}\]]|^\s*(?:def|class|import|return|var|let|const|function)\b|[;{}]\s*$|==|=>|->|\+=")
 # ASCII content that reads as text, not mathematics or code, inside parentheses: (GDP) (1) (2020) (PM2.5).
 _PLAIN_PAREN_CONTENT = regex.compile(r"[\p{L}\p{N} .%·&/]*")
 
 # A run of ASCII dots, ideographic full stops, ellipsis characters or midline ellipses.
+_MARKS = regex.compile(r"[,;:?!]|(?<!\.)\.(?!\.)")
 _ELLIPSIS_RUN = regex.compile(r"\.{2,}|。{3,}|…+|⋯+|·{3,}")
 _DASH_RUN = regex.compile(r"-{2,3}|－{2}|[―─]{2}|—(?:\s*—)+|[—―─](?![—―─])")
 _DOUBLED = regex.compile(r"([，、；：])\1+|(?<!。)。。(?!。)")
@@ -185,7 +189,7 @@ def _in_spans(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
 
 def _halfwidth_marks(line: str, ctx: Context) -> Iterator[_Fix]:
     want1, want2 = ctx.wants("PW001"), ctx.wants("PW002")
-    for m in regex.finditer(r"[,;:?!]|(?<!\.)\.(?!\.)", line):
+    for m in _MARKS.finditer(line):
         i = m.start()
         ch = line[i]
         p, pi = _prev_nonspace(line, i)
@@ -227,7 +231,8 @@ def _halfwidth_marks(line: str, ctx: Context) -> Iterator[_Fix]:
 def _parentheses(line: str) -> Iterator[_Fix]:
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for i, ch in enumerate(line):
+    for m in _PAREN_CHARS.finditer(line):
+        i, ch = m.start(), m.group()
         if ch in "(\N{FULLWIDTH LEFT PARENTHESIS}":
             stack.append(i)
         elif ch in ")\N{FULLWIDTH RIGHT PARENTHESIS}":
@@ -257,11 +262,16 @@ def _parentheses(line: str) -> Iterator[_Fix]:
 
 # --- PW004 quotes -------------------------------------------------------------------------
 
+_QUOTE_CHARS = {'"': regex.compile('["\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]'),
+                "'": regex.compile("['\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}]")}
+
+
 def _pair_quotes(line: str, straight: str, left: str, right: str) -> tuple[list[tuple[int, int]], bool]:
     """Pair quotes left to right; returns (pairs involving a straight quote, balanced?)."""
     pairs = []
     open_at: int | None = None
-    for i, ch in enumerate(line):
+    for m in _QUOTE_CHARS[straight].finditer(line):
+        i, ch = m.start(), m.group()
         if ch == straight:
             if straight == "'" and 0 < i < len(line) - 1 and line[i - 1].isalpha() and line[i + 1].isalpha() \
                     and line[i - 1].isascii() and line[i + 1].isascii():
@@ -380,9 +390,12 @@ def _spaces(line: str) -> Iterator[_Fix]:
 
 # --- PW010 balance ------------------------------------------------------------------------
 
-def _unbalanced(line: str, next_line: str) -> Iterator[_Fix]:
+def _balance(line: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Openers left open and (closer, problem) pairs of one line."""
     stack: list[int] = []
-    for i, ch in enumerate(line):
+    bad: list[tuple[int, str]] = []
+    for m in _BRACKET_CHARS.finditer(line):
+        i, ch = m.start(), m.group()
         if ch in _PAIRS:
             stack.append(i)
         elif ch in _CLOSER_OF:
@@ -395,24 +408,40 @@ def _unbalanced(line: str, next_line: str) -> Iterator[_Fix]:
                 # Crossed pairs 「（」）: report the inner opener left open, then close the outer.
                 while line[stack[-1]] != opener:
                     k = stack.pop()
-                    yield _Fix(k, k + 1, line[k], "PW010", f"{line[k]} is not closed before {ch}", Safety.REPORT)
+                    bad.append((k, f"{line[k]} is not closed before {ch}"))
                 stack.pop()
             else:
-                yield _Fix(i, i + 1, ch, "PW010", f"{ch} closes nothing opened in this paragraph", Safety.REPORT)
+                bad.append((i, f"{ch} closes nothing opened in this paragraph"))
+    return stack, bad
+
+
+def _unbalanced(line: str, prev_line: str, next_line: str) -> Iterator[_Fix]:
+    open_left, bad = _balance(line)
+    if not open_left and not bad:
+        return
+    # A pair split by a hard line wrap (《浙江\n省测绘管理条例》) is the line rules' business.
+    prev_open = {prev_line[k] for k in _balance(prev_line)[0]} if prev_line else set()
+    next_closers = {next_line[k] for k, why in _balance(next_line)[1] if "closes nothing" in why} if next_line else set()
+    for k, why in bad:
+        if "closes nothing" in why and _CLOSER_OF[line[k]] in prev_open:
+            continue
+        yield _Fix(k, k + 1, line[k], "PW010", why, Safety.REPORT)
     nxt = next_line.lstrip(" \t\N{IDEOGRAPHIC SPACE}")
-    for k in stack:
+    for k in open_left:
         if line[k] in _CONTINUABLE and nxt[:1] == line[k]:
             continue  # a quotation running on into the next paragraph
+        if _PAIRS[line[k]] in next_closers:
+            continue
         yield _Fix(k, k + 1, line[k], "PW010", f"{line[k]} is never closed in this paragraph", Safety.REPORT)
 
 
 # --- the finder ---------------------------------------------------------------------------
 
-def _line_fixes(line: str, next_line: str, ctx: Context) -> list[_Fix]:
+def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> list[_Fix]:
     fixes: list[_Fix] = []
     if _CJK_CTX_RE.search(line) is None:
         return fixes  # no Chinese: nothing is in Chinese context
-    protected = [m.span() for m in _PROTECTED.finditer(line)]
+    protected = [m.span() for m in _PROTECTED.finditer(line)] if _PROTECT_HINT.search(line) else []
     converting = []
     if ctx.wants("PW001") or ctx.wants("PW002"):
         fixes.extend(_halfwidth_marks(line, ctx))
@@ -433,7 +462,7 @@ def _line_fixes(line: str, next_line: str, ctx: Context) -> list[_Fix]:
         fixes.extend(_spaces(line))
     if ctx.wants("PW010") and not converting:
         # Only once the ASCII pairs are converted, so the report sees the final marks.
-        fixes.extend(_unbalanced(line, next_line))
+        fixes.extend(_unbalanced(line, prev_line, next_line))
     if protected:
         fixes = [f for f in fixes if not _in_spans(f.start, f.end, protected)]
     return fixes
@@ -458,7 +487,8 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
         if not line or _TRIGGER.search(line) is None:
             continue
         nxt = lines[k + 1][1] if k + 1 < len(lines) else ""
-        fixes.extend((base, f) for f in _line_fixes(line, nxt, ctx))
+        prv = lines[k - 1][1] if k else ""
+        fixes.extend((base, f) for f in _line_fixes(line, prv, nxt, ctx))
     # Keep a disjoint set (first by position, longer first); the rest is found again next pass.
     fixes.sort(key=lambda bf: (bf[0] + bf[1].start, -(bf[1].end - bf[1].start)))
     last_end = -1
