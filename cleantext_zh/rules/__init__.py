@@ -8,9 +8,10 @@ character-level repairs that need the text in its final shape.
 from __future__ import annotations
 
 from ..rule import Normalizer, Rule
-from . import codepoints, punctuation, spacing
+from . import codepoints, encoding, punctuation, spacing
 
 NORMALIZERS: tuple[Normalizer, ...] = (
+    encoding.NORMALIZER,
     codepoints.NORMALIZER,
     spacing.NORMALIZER,
     punctuation.NORMALIZER,
