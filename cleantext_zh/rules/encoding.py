@@ -39,7 +39,7 @@ from typing import Iterator
 import regex
 
 from ..charclass import HAN_PUNCT_CHARS
-from ..edits import Edit, make_edit
+from ..edits import Edit, Safety, make_edit
 from ..rule import Context, Normalizer, Rule
 
 RULES = (
@@ -101,6 +101,7 @@ def plausibility(text: str) -> float:
     return sum(c in common for c in chars) / len(chars)
 
 
+_HAN = regex.compile(r"\p{Han}")
 _BAD_RESULT = regex.compile(r"[\p{Co}\p{Cn}\p{Cs}\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -132,26 +133,83 @@ def _encode_sloppy(text: str, codec: str) -> bytes:
     return b"".join(bytes((ord(c),)) if "\x80" <= c <= "\x9f" else c.encode("cp1252") for c in text)
 
 
-def _gbk_repair(run: str, latin: bool) -> tuple[str, str] | None:
-    """A repair of ``run`` and its description, or None.  Exact round trips only."""
-    found_share = plausibility(run)
-    if found_share > MAX_FOUND_SHARE:
-        return None
-    pairs = ((("latin-1", "gbk"), ("latin-1", "gb18030"), ("cp1252", "gbk"), ("cp1252", "gb18030")) if latin
-             else (("gbk", "utf-8"), ("gb18030", "utf-8")))
-    for shown_as, real in pairs:
+def _acceptable(found: str, fixed: str, *, punct_only_ok: bool) -> bool:
+    """Is ``fixed`` far more plausible Chinese than ``found``?"""
+    if _BAD_RESULT.search(fixed):
+        return False
+    found_share, share = plausibility(found), plausibility(fixed)
+    if found_share > MAX_FOUND_SHARE or share < MIN_REPAIRED_SHARE or share - found_share < MIN_GAIN:
+        return False
+    return punct_only_ok or _HAN.search(fixed) is not None
+
+
+def _latin_repair(run: str, *, punct_only_ok: bool) -> tuple[str, str] | None:
+    """GBK bytes shown as Latin-1/cp1252: the repair and its description, or None (exact only)."""
+    for shown_as in ("latin-1", "cp1252"):
         try:
             raw = _encode_sloppy(run, shown_as)
-            fixed = raw.decode(real)
-            back = raw.decode(shown_as) if shown_as != "cp1252" else run
-        except (UnicodeEncodeError, UnicodeDecodeError):
+        except UnicodeEncodeError:
             continue
-        if back != run or fixed.encode(real) != raw or _BAD_RESULT.search(fixed):
-            continue
-        share = plausibility(fixed)
-        if share >= MIN_REPAIRED_SHARE and share - found_share >= MIN_GAIN and regex.search(r"\p{Han}", fixed):
-            return fixed, f"{real.upper()} bytes shown as {shown_as.upper()}"
+        for real in ("gbk", "gb18030"):
+            try:
+                fixed = raw.decode(real)
+            except UnicodeDecodeError:
+                continue
+            if fixed.encode(real) == raw and _acceptable(run, fixed, punct_only_ok=punct_only_ok):
+                return fixed, f"{real.upper()} bytes shown as {shown_as.upper()}"
     return None
+
+
+def _gbk_bytes(ch: str) -> bytes:
+    """The bytes a GBK/GB18030 decoder turned into ``ch``.
+
+    The WHATWG decoder that browsers use for both labels maps a lone 0x80 to the euro sign;
+    in UTF-8 mojibake a lone 0x80 (a continuation byte in lead position) is far more common
+    than a real euro sign, so that is the reading taken.
+    """
+    if ch == "\N{EURO SIGN}":
+        return b"\x80"
+    return ch.encode("gb18030")
+
+
+def _utf8_as_gbk_repairs(run: str) -> Iterator[tuple[int, int, str | None]]:
+    """UTF-8 bytes shown as GBK: exact repairs ``(start, end, fixed)`` inside ``run``.
+
+    Decoders that met a lost byte (a dangling lead at a paragraph end, an invalid pair) put
+    U+FFFD there; the longest prefix of each piece that decodes exactly is repaired and the
+    damaged character is left as found.
+    """
+    pos = 0
+    for piece in run.split("\ufffd"):
+        try:
+            chunks = [_gbk_bytes(c) for c in piece]
+        except UnicodeEncodeError:
+            pos += len(piece) + 1
+            continue
+        raw = b"".join(chunks)
+        try:
+            fixed, n = raw.decode("utf-8"), len(piece)
+        except UnicodeDecodeError as err:
+            # Repair up to the last character boundary shared by both readings.
+            offsets, acc = [], 0
+            for c in chunks:
+                offsets.append(acc)
+                acc += len(c)
+            n = max((k for k, off in enumerate(offsets) if off <= err.start), default=0)
+            while n > 0:
+                try:
+                    fixed = raw[:offsets[n]].decode("utf-8")
+                    break
+                except UnicodeDecodeError:
+                    n -= 1
+            else:
+                fixed = ""
+        if n >= 2 and fixed and _acceptable(piece[:n], fixed, punct_only_ok=False):
+            yield pos, pos + n, fixed
+            end = pos + len(piece) + (1 if pos + len(piece) < len(run) else 0)
+            if n < len(piece):
+                yield pos + n, end, None  # the rest lost a byte: report, don't guess
+        pos += len(piece) + 1
 
 
 _FTFY_CONFIG = None
@@ -195,19 +253,39 @@ def _mojibake(text: str, ctx: Context) -> Iterator[Edit]:
         base = lm.start()
         repaired_spans: list[tuple[int, int]] = []
         if want2:
-            for rx, latin in ((_LATIN_RUN, True), (_NON_ASCII_RUN, False)):
-                for m in rx.finditer(line):
-                    s, e = m.span()
-                    if any(s < b and a < e for a, b in repaired_spans) or suspect.search(m.group()) is None:
-                        continue
-                    if latin and e - s < MIN_LATIN_RUN_IN_WORD and (
-                            line[s - 1:s].isalpha() and line[s - 1:s].isascii()
-                            or line[e:e + 1].isalpha() and line[e:e + 1].isascii()):
-                        continue
-                    fix = _gbk_repair(m.group(), latin)
+            for m in _NON_ASCII_RUN.finditer(line):
+                if suspect.search(m.group()) is None:
+                    continue
+                for s, e, fixed in _utf8_as_gbk_repairs(m.group()):
+                    repaired_spans.append((m.start() + s, m.start() + e))
+                    if fixed is None:
+                        yield make_edit(text, base + m.start() + s, base + m.start() + e, line[m.start() + s:m.start() + e],
+                                        "ENC002", "UTF-8 bytes shown as GBK/GB18030 with bytes lost: no exact repair",
+                                        Safety.REPORT)
+                    else:
+                        yield make_edit(text, base + m.start() + s, base + m.start() + e, fixed, "ENC002",
+                                        "UTF-8 bytes shown as GBK/GB18030")
+            latin_runs = [m for m in _LATIN_RUN.finditer(line)
+                          if not any(m.start() < b and a < m.end() for a, b in repaired_spans)]
+            pending = []
+            for m in latin_runs:
+                s, e = m.span()
+                if e - s < MIN_LATIN_RUN_IN_WORD and (line[s - 1:s].isalpha() and line[s - 1:s].isascii()
+                                                      or line[e:e + 1].isalpha() and line[e:e + 1].isascii()):
+                    continue
+                fix = _latin_repair(m.group(), punct_only_ok=False)
+                if fix is None:
+                    pending.append(m)
+                    continue
+                repaired_spans.append((s, e))
+                yield make_edit(text, base + s, base + e, fix[0], "ENC002", fix[1])
+            # A run that decodes to punctuation only (¡£ for 。) counts once the line is Chinese.
+            if repaired_spans or _HAN.search(line):
+                for m in pending:
+                    fix = _latin_repair(m.group(), punct_only_ok=True)
                     if fix is not None:
-                        repaired_spans.append((s, e))
-                        yield make_edit(text, base + s, base + e, fix[0], "ENC002", fix[1])
+                        repaired_spans.append(m.span())
+                        yield make_edit(text, base + m.start(), base + m.end(), fix[0], "ENC002", fix[1])
         if want1 and not repaired_spans and _UTF8_AS_LATIN.search(line):
             fixed = _ftfy_fix(line)
             if fixed != line:
@@ -253,9 +331,6 @@ def _converter(name: str):
     import opencc
 
     return opencc.OpenCC(name)
-
-
-_HAN = regex.compile(r"\p{Han}")
 
 
 def _converted(text: str, name: str) -> Iterator[Edit]:
