@@ -132,7 +132,7 @@ _PROTECTED = regex.compile(
     r"|\b[A-Za-z]:\\[^\s，。；]*"
     r"|(?<![\w/.])(?:\.{0,2}/)?(?:[\w.-]+/){2,}[\w.-]*"
 )
-_PROTECT_HINT = regex.compile(r"[/@`\\]|www\.")
+_PROTECT_HINT = regex.compile(r"[/@`\\]|www\.|\]\(")
 # A line that looks like code or JSON: its quotes and brackets are syntax, not typography.
 _CODE_LIKE = regex.compile(r"[\"']\s*[:=]\s*[\"'\[{0-9]|[{\[]\s*[\"']|[\"']\s*[}\]]|^\s*(?:def|class|import|return|var|let|const|function)\b|[;{}]\s*$|==|=>|->|\+=")
 # ASCII content that reads as text, not mathematics or code, inside parentheses: (GDP) (1) (2020) (PM2.5).
