@@ -133,6 +133,7 @@ _LATIN_RUN = re.compile("[\u0080-\u00ff" + _CP1252_HIGH + "]{2,}")
 # laws.txt.xz has ××××, which reads as GBK 鬃鬃.
 _SIGNS_IN_CHINESE_TEXT = frozenset("\N{MULTIPLICATION SIGN}\N{DIVISION SIGN}\N{PLUS-MINUS SIGN}\N{DEGREE SIGN}"
                                    "\N{MIDDLE DOT}\N{SECTION SIGN}")
+_LATIN1_CHAR = re.compile("[\u0080-\u00ff]")
 _NON_ASCII_RUN = re.compile("[^\\x00-\\x7f]+")
 _LINE = re.compile("[^\n]+")
 
@@ -171,7 +172,10 @@ def _latin_repair(run: str, *, punct_only_ok: bool) -> tuple[str, str, str] | No
                 fixed = raw.decode(real)
             except UnicodeDecodeError:
                 continue
-            if fixed.encode(real) == raw and _acceptable(run, fixed, punct_only_ok=punct_only_ok):
+            # The found run is bytes shown as Latin-1/cp1252; that cp1252 shows some bytes as
+            # “ ” … — says nothing about Chinese, so only the repair's plausibility counts.
+            if fixed.encode(real) == raw and _acceptable(run, fixed, punct_only_ok=punct_only_ok,
+                                                         max_found=1.0, min_gain=0.0):
                 return (fixed, f"{real.upper()} bytes shown as {shown_as.upper()}",
                         "ENC001" if real == "utf-8" else "ENC002")
     return None
@@ -285,15 +289,17 @@ def _mojibake(text: str, ctx: Context) -> Iterator[Edit]:
                         yield make_edit(text, base + m.start() + s, base + m.start() + e, fixed, "ENC002",
                                         "UTF-8 bytes shown as GBK/GB18030")
             latin_runs = [m for m in _LATIN_RUN.finditer(line)
-                          if not any(m.start() < b and a < m.end() for a, b in repaired_spans)]
-            pending = []
+                          if _LATIN1_CHAR.search(m.group())  # not just “”…—, real Chinese punctuation
+                          and not any(m.start() < b and a < m.end() for a, b in repaired_spans)]
+            pending, signs = [], []
             for m in latin_runs:
                 s, e = m.span()
                 if e - s < MIN_LATIN_RUN_IN_WORD and (line[s - 1:s].isalpha() and line[s - 1:s].isascii()
                                                       or line[e:e + 1].isalpha() and line[e:e + 1].isascii()):
                     continue
-                if len(set(m.group())) == 1 or set(m.group()) <= _SIGNS_IN_CHINESE_TEXT:
-                    continue  # ×××× placeholders, ±, °: signs Chinese text really uses
+                if set(m.group()) <= _SIGNS_IN_CHINESE_TEXT:
+                    signs.append(m)  # ××××, ±, °: signs Chinese text uses; only amid other repairs
+                    continue
                 fix = _latin_repair(m.group(), punct_only_ok=False)
                 if fix is None:
                     pending.append(m)
@@ -301,6 +307,11 @@ def _mojibake(text: str, ctx: Context) -> Iterator[Edit]:
                 repaired_spans.append((s, e))
                 if ctx.wants(fix[2]):
                     yield make_edit(text, base + s, base + e, fix[0], fix[2], fix[1])
+            if repaired_spans:
+                for m in signs:
+                    fix = _latin_repair(m.group(), punct_only_ok=False)
+                    if fix is not None and ctx.wants(fix[2]):
+                        yield make_edit(text, base + m.start(), base + m.end(), fix[0], fix[2], fix[1])
             # A run that decodes to punctuation only (¡£ for 。) counts once the line is Chinese.
             if repaired_spans or _HAN.search(line):
                 for m in pending:

@@ -124,9 +124,9 @@ _TRIGGER = regex.compile(
 
 # Spans no rule may touch: URLs, e-mail addresses, code spans, markdown link targets, paths.
 _PROTECTED = regex.compile(
-    r"(?:https?|ftp|file)://[^\s<>\"'，。；！？（）“”、]+"
-    r"|www\.[A-Za-z0-9-]+\.[^\s<>\"'，。；！？（）“”、]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"(?:https?|ftp|file)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=_\-]"
+    r"|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=_\-]"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|`[^`\n]+`"
     r"|\]\([^)\s]*\)"
     r"|\b[A-Za-z]:\\[^\s，。；]*"

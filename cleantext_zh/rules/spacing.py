@@ -93,7 +93,7 @@ _NAME_LIST = regex.compile(r"(?:\p{Han}{2,4}\N{IDEOGRAPHIC SPACE}+){2,}\p{Han}{2
 _HAN_LATIN_SPACE = regex.compile(rf"(?<={HAN})({HSPACE}+)(?=[A-Za-z])|(?<=[A-Za-z])({HSPACE}+)(?={HAN})")
 _HAN_LATIN_TOUCH = regex.compile(rf"(?<={HAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?={HAN})")
 # Tokens that must not be split by an inserted space: URLs, e-mail addresses, paths.
-_NO_INSERT = regex.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`")
+_NO_INSERT = regex.compile(r"(?:https?|ftp|file)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=_\-]|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=_\-]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|`[^`]*`")
 
 # Words that cannot end a clause: a space right after them splits a phrase, not two clauses.
 _LINKING = "和与及或并同跟向从为对把被的了在之以"

@@ -103,7 +103,10 @@ common_zh = st.text(st.sampled_from(sorted(encoding._tables()[0])), min_size=1, 
 @given(common_zh)
 def test_gbk_shown_as_latin1_and_utf8_shown_as_cp1252_repaired(text):
     assume(any("\u4e00" <= c <= "\u9fff" for c in text))
-    assert clean(text.encode("gbk").decode("latin-1"), **ENC) == text
+    damaged = text.encode("gbk").decode("latin-1")
+    # ×÷ alone (作) is left as found: those signs are real in Chinese text (see encoding.py).
+    assume(not set(damaged) <= encoding._SIGNS_IN_CHINESE_TEXT | set("，。"))
+    assert clean(damaged, **ENC) == text
     assert clean(_sloppy_1252(text.encode("utf-8")), **ENC) == text
 
 
