@@ -11,7 +11,7 @@ Where it comes from
     Files opened with the wrong encoding (Windows tools default to GBK/cp936, many web tools
     to cp1252/Latin-1), databases with a mismatched client encoding, PDF text layers.
 Example
-    ``浣犲ソ锛屼笘鐣`` ... -> ``你好，世界``;  ``ÄãºÃ`` -> ``你好``
+    ``浣犲ソ`` -> ``你好``;  ``ÄãºÃ£¬ÊÀ½ç`` -> ``你好，世界``
 Safety
     A GBK-family repair is applied only when the round trip is exact (re-encoding the repair
     gives back the very characters found) and the result is far more plausible Chinese: at
