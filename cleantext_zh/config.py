@@ -11,6 +11,9 @@ from typing import Any, Iterable, Mapping
 from .rule import Rule
 
 SPACING_MODES = ("keep", "remove", "add")
+# OpenCC configurations accepted by ``convert`` (ENC004); None: no conversion.
+CONVERT_CONFIGS = ("s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "tw2t", "t2hk", "hk2t",
+                   "t2jp", "jp2t")
 
 
 class ConfigError(ValueError):
@@ -32,6 +35,7 @@ class Config:
     keep: tuple[str, ...] = ()  # protected phrases: no edit may touch them
     spacing: str = "keep"  # space between Han and Latin/digits: keep | remove | add
     marker: str = "\N{WHITE SQUARE}"  # marks a character we know is missing (NUM rules)
+    convert: str | None = None  # OpenCC conversion for ENC004, e.g. "t2s"; None: off
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "extend_select", "keep"):
@@ -42,6 +46,8 @@ class Config:
                 object.__setattr__(self, name, tuple(value))
         if self.spacing not in SPACING_MODES:
             raise ConfigError(f"spacing must be one of {', '.join(SPACING_MODES)}, not {self.spacing!r}")
+        if self.convert is not None and self.convert not in CONVERT_CONFIGS:
+            raise ConfigError(f"convert must be one of {', '.join(CONVERT_CONFIGS)} or None, not {self.convert!r}")
 
     def replace(self, **changes: Any) -> "Config":
         return dataclasses.replace(self, **changes)

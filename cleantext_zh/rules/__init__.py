@@ -9,11 +9,13 @@ character-level repairs that need the text in its final shape, and last the nume
 from __future__ import annotations
 
 from ..rule import Normalizer, Rule
-from . import codepoints, duplicates, english, spacing
+from . import codepoints, duplicates, encoding, english, punctuation, spacing
 
 NORMALIZERS: tuple[Normalizer, ...] = (
+    encoding.NORMALIZER,
     codepoints.NORMALIZER,
     spacing.NORMALIZER,
+    punctuation.NORMALIZER,
     english.NORMALIZER,
     duplicates.NORMALIZER,
 )

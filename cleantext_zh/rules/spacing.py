@@ -3,9 +3,19 @@
 What it finds
     Spaces that PDF extraction and OCR leave inside Chinese prose: between a Han character
     and a digit (``习近平总书记 30 日上午``, ``11 月 30 日``), between two Han characters of a
-    sentence (``发展 取得``), and trailing spaces after Chinese text at a line end.
+    sentence (``发展 取得``), trailing spaces after Chinese text at a line end, a space after
+    every character of a line (``习 近 平 主 持 召 开``), full-width spaces ``　`` inside a
+    line; and, following the ``spacing`` option, the space between Chinese and Latin letters
+    or digits.
 Where it comes from
     Per-glyph positioned PDF text layers and OCR engines that emit word boxes.
+
+    How ``spacing`` works with SP001: ``keep`` (default) leaves Han–Latin spaces as the source
+    has them (only a run of several collapses to one, SP006) while SP001 still removes
+    Han–digit spaces, because the mainland norm never has them (``30 日`` -> ``30日``;
+    ``ignore=["SP001"]`` keeps them too); ``remove`` also deletes Han–Latin spaces (SP006,
+    ``使用 Python 编程`` -> ``使用Python编程``); ``add`` turns SP001 off and inserts a space
+    between Chinese and Latin letters or digits (SP007, the pangu style ``实施 5 年来``).
 Example
     ``11 月 30 日`` -> ``11月30日``
 Safety
@@ -15,7 +25,11 @@ Safety
 Left alone
     The single space after a news dateline (``新华社上海11月30日电 中共中央``), between the two
     clauses of a headline (a line without sentence punctuation), in a byline or photo credit
-    (``本报记者 叶辰亮摄``), around Latin words, in indentation, and in text that has no Han.
+    (``本报记者 叶辰亮摄``), after an article or chapter number (``第三条 国有企业``,
+    ``第一章　总则``), before the date in a law's history line (``会议通过 2019年9月27日``),
+    between the names of a list separated by full-width spaces (``李强　赵乐际　王沪宁``),
+    around Latin words (unless ``spacing`` says otherwise), in indentation, and in text that
+    has no Han.
 """
 
 from __future__ import annotations
@@ -35,6 +49,16 @@ RULES = (
          ("他强调，深入推进 长三角一体化发展。", "他强调，深入推进长三角一体化发展。")),
     Rule("SP003", "trailing-space-after-han", "White space at the end of a line after Chinese text.",
          ("座谈会。  \n下一段", "座谈会。\n下一段")),
+    Rule("SP004", "space-after-every-character", "A line with a space after every character (per-glyph OCR).",
+         ("习 近 平 主 持 召 开 座 谈 会", "习近平主持召开座谈会")),
+    Rule("SP005", "ideographic-space-inside-line", "A full-width space inside a line of running Chinese text.",
+         ("深入推进\N{IDEOGRAPHIC SPACE}长三角一体化发展。", "深入推进长三角一体化发展。")),
+    Rule("SP006", "space-between-han-and-latin",
+         "Spaces between Chinese and a Latin word: several collapse to one; spacing='remove' deletes them.",
+         ("使用  Python  编程", "使用 Python 编程")),
+    Rule("SP007", "no-space-between-han-and-latin",
+         "With spacing='add' only: Chinese touching a Latin word or a number gets a space (pangu style).",
+         ("实施5年来", "实施5年来")),
 )
 
 # Han – spaces – digit, and digit – spaces – Han.
@@ -51,6 +75,26 @@ _BYLINE_BEFORE = regex.compile(r"(?:记者|通讯员|摄影|编辑|作者|供稿
 _CREDIT_AFTER = regex.compile(r"^\p{Han}{2,4}(?:摄|报道|供图|/摄)?(?:\s|$|[。，])")
 # Sentence punctuation marks a line as running prose; headlines and titles have none.
 _PROSE = regex.compile(r"[\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC FULL STOP}\N{FULLWIDTH SEMICOLON}\N{FULLWIDTH COLON}\N{IDEOGRAPHIC COMMA}\N{FULLWIDTH QUESTION MARK}\N{FULLWIDTH EXCLAMATION MARK},;:]")
+# Article, chapter and section numbers of laws and reports: 第三条 国有企业 / 第一章　总则.
+_ARTICLE_BEFORE = regex.compile(r"(?:^|\s)第[0-9一二三四五六七八九十百千零〇两]+[条章节编款部分]$")
+# A law's history line: …会议通过 2019年9月27日…
+_HISTORY_BEFORE = regex.compile(r"(?:通过|批准|修改|修正|公布|施行|发布|颁布|修订)$")
+# Per-glyph spacing (SP004): a line counts when this share of its Han characters stands alone
+# between spaces, with at least this many of them.  Clean corpora: no line reaches 0.3.
+PER_CHAR_LINE_SHARE = 0.6
+PER_CHAR_MIN_HAN = 4
+_LONE_HAN = regex.compile(r"(?:(?<=^|[ \t])\p{Han}(?=[ \t]|$))")
+_HAN_CHAR = regex.compile(HAN)
+_YEAR_AFTER = regex.compile(r"[0-9一二〇零]{4}年")
+_GAP = regex.compile(r"(?<=\S)[ \t]+(?=\S)")
+_IDEO_SPACE = regex.compile(r"(?<=\S)\N{IDEOGRAPHIC SPACE}+(?=\S)")
+# A list of names set off by full-width spaces: three or more short Han tokens.
+_NAME_LIST = regex.compile(r"(?:\p{Han}{2,4}\N{IDEOGRAPHIC SPACE}+){2,}\p{Han}{2,4}")
+_HAN_LATIN_SPACE = regex.compile(rf"(?<={HAN})({HSPACE}+)(?=[A-Za-z])|(?<=[A-Za-z])({HSPACE}+)(?={HAN})")
+_HAN_LATIN_TOUCH = regex.compile(rf"(?<={HAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?={HAN})")
+# Tokens that must not be split by an inserted space: URLs, e-mail addresses, paths.
+_NO_INSERT = regex.compile(r"(?:https?|ftp|file)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=_\-]|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=_\-]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|`[^`]*`")
+
 # Words that cannot end a clause: a space right after them splits a phrase, not two clauses.
 _LINKING = "和与及或并同跟向从为对把被的了在之以"
 
@@ -62,36 +106,72 @@ def _is_conventional(line: str, i: int, j: int) -> bool:
         return True
     if _BYLINE_BEFORE.search(before) and _CREDIT_AFTER.search(after):
         return True
+    if _ARTICLE_BEFORE.search(before):
+        return True
+    if _HISTORY_BEFORE.search(before) and _YEAR_AFTER.match(after):
+        return True
     return False
 
 
+def _per_char_gaps(line: str) -> list[tuple[int, int]]:
+    """Gaps to delete in a line set with a space after every character (SP004), else []."""
+    if line.count(" ") + line.count("\t") < PER_CHAR_MIN_HAN:
+        return []
+    lone = len(_LONE_HAN.findall(line))
+    if lone < PER_CHAR_MIN_HAN or lone < PER_CHAR_LINE_SHARE * len(_HAN_CHAR.findall(line)):
+        return []
+    gaps = []
+    for g in _GAP.finditer(line):
+        i, j = g.span()
+        left_single = i == 1 or line[i - 2] in " \t"
+        right_single = j == len(line) - 1 or line[j + 1] in " \t"
+        if not (left_single and right_single):
+            continue  # a word of several letters keeps its spaces (spacing option decides)
+        cjk_side = regex.match(CJK, line[i - 1]) or regex.match(CJK, line[j])
+        if cjk_side or j - i == 1:
+            gaps.append((i, j))
+    return gaps
+
+
 def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
-    """Find SP001–SP003 edits in ``text``.
+    """Find SP001–SP007 edits in ``text``.
 
     >>> from cleantext_zh import clean
     >>> clean("11 月 30 日", select="SP")
     '11月30日'
     """
+    if ctx.config.spacing == "add" and ctx.wants("SP007"):
+        yield from _missing_spaces(text)
     if " " not in text and "\t" not in text and "\N{NO-BREAK SPACE}" not in text and "\N{IDEOGRAPHIC SPACE}" not in text:
         return
-    remove_digit_space = ctx.config.spacing != "add"
+    mode = ctx.config.spacing
+    remove_digit_space = mode != "add"
     for m in _LINE.finditer(text):
         line = m.group()
         if not line or (" " not in line and "\t" not in line and "\N{NO-BREAK SPACE}" not in line
                         and "\N{IDEOGRAPHIC SPACE}" not in line):
             continue
         base = m.start()
+        taken: list[tuple[int, int]] = []
+        if ctx.wants("SP004"):
+            for i, j in _per_char_gaps(line):
+                taken.append((i, j))
+                yield make_edit(text, base + i, base + j, "", "SP004", "space after every character (per-glyph text)")
+
+        def free(i: int, j: int) -> bool:
+            return not any(i < b and a < j for a, b in taken)
+
         if remove_digit_space and ctx.wants("SP001"):
             for s in _HAN_DIGIT.finditer(line):
                 i, j = s.span()
-                if not _is_conventional(line, i, j):
+                if free(i, j) and not _is_conventional(line, i, j):
                     yield make_edit(text, base + i, base + j, "", "SP001",
                                     "space between a Han character and a digit")
         if ctx.wants("SP002"):
             prose = bool(_PROSE.search(line))
             for s in _HAN_HAN.finditer(line):
                 i, j = s.span()
-                if i == 0 or _is_conventional(line, i, j):
+                if i == 0 or not free(i, j) or _is_conventional(line, i, j):
                     continue
                 if prose or line[i - 1] in _LINKING:
                     yield make_edit(text, base + i, base + j, "", "SP002",
@@ -101,6 +181,38 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
             for s in _TRAILING.finditer(line):
                 i, j = s.span()
                 yield make_edit(text, base + i, base + j, "", "SP003", "white space at a line end")
+        if ctx.wants("SP005") and "\N{IDEOGRAPHIC SPACE}" in line and _PROSE.search(line) \
+                and not _NAME_LIST.search(line):
+            for s in _IDEO_SPACE.finditer(line):
+                i, j = s.span()
+                if _TRAILING.match(line, i) or _is_conventional(line, i, j):
+                    continue
+                if regex.match(CJK, line[i - 1]) and regex.match(CJK, line[j]):
+                    yield make_edit(text, base + i, base + j, "", "SP005", "full-width space inside a line")
+                else:
+                    yield make_edit(text, base + i, base + j, " ", "SP005",
+                                    "full-width space next to a Latin word or number")
+        if ctx.wants("SP006"):
+            for s in _HAN_LATIN_SPACE.finditer(line):
+                i, j = s.span()
+                if not free(i, j) or _is_conventional(line, i, j):
+                    continue
+                if mode == "remove":
+                    yield make_edit(text, base + i, base + j, "", "SP006",
+                                    "space between Chinese and a Latin word (spacing='remove')")
+                elif line[i:j] != " ":
+                    yield make_edit(text, base + i, base + j, " ", "SP006",
+                                    "several spaces between Chinese and a Latin word")
+
+
+def _missing_spaces(text: str) -> Iterator[Edit]:
+    """SP007: insert a space where Chinese touches a Latin word or a number (spacing='add')."""
+    protected = [m.span() for m in _NO_INSERT.finditer(text)]
+    for s in _HAN_LATIN_TOUCH.finditer(text):
+        i = s.start()
+        if any(a < i < b for a, b in protected):
+            continue
+        yield make_edit(text, i, i, " ", "SP007", "Chinese touching a Latin word or number (spacing='add')")
 
 
 NORMALIZER = Normalizer("spacing", RULES, find_stray_spaces, __doc__ or "")

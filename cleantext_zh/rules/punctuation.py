@@ -1,0 +1,503 @@
+"""PW — punctuation flattened to ASCII or mangled inside Chinese text.
+
+What it finds
+    ASCII ``, ; : ? !`` next to Chinese characters (``他强调,深入推进``), a ``.`` ending a
+    Chinese sentence, ASCII parentheses and straight quotes around Chinese text
+    (``(简称"宝塔消防救援站")``), doubled marks (``，，`` ``。。`` ``、、``), ellipses typed as
+    ``...`` / ``。。。`` / a single ``…``, dashes typed as ``--`` / ``－－`` / ``――`` (and a single
+    ``—`` between Chinese characters, for review), OCR's ``一一`` where ``——`` belongs (for
+    review), spaces before Chinese punctuation or just inside full-width brackets, and
+    unbalanced quotes or brackets in a paragraph (reported, never guessed).
+Where it comes from
+    Converters and OCR engines that map full-width punctuation to ASCII (tesseract's Chinese
+    model does it on clean pages: ``；`` -> ``;`` 119 of 140, ``：`` -> ``:`` 70 of 71,
+    ``）`` -> ``)`` 54 of 54), text typed on an English keyboard layout, and text layers whose
+    glyph positions leave a space in front of a full-width mark.
+Example
+    ``他强调,深入推进(长三角)一体化`` -> ``他强调，深入推进（长三角）一体化``
+Safety
+    A mark is converted only when a Chinese character (or full-width punctuation) sits next
+    to it; the mainland norm (GB/T 15834) then has exactly one form, so the conversion is
+    ``safe``.  Pairs (quotes, brackets) are converted only when they pair up inside the line.
+    A single ``—`` between Chinese characters may be a connector (``北京—上海``, GB/T 15834
+    4.13), ``一一`` is usually the word (``一一对应``), and an odd run of ``…`` may be a
+    truncated double ellipsis: these are ``review``.  Unbalanced quotes are ``report``.
+Left alone
+    Punctuation inside numbers, times, dates and versions (``1,000`` ``3.5%`` ``08:52``
+    ``2020/08/23`` ``v1.2``), URLs, e-mail addresses, file paths, code spans in backticks,
+    markdown link targets, Latin-only phrases (``e.g.``, ``Hello, world``), list numbers
+    (``1.将`` ``j)``), a single ``-`` (a connector: ``中国-东盟``), correct ``……`` ``——``
+    ``…………``, repeated ``？？`` ``！！`` (emphasis), and lines that look like code or JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+import regex
+
+from ..charclass import HAN_PUNCT_CHARS
+from ..edits import Edit, Safety, make_edit
+from ..rule import Context, Normalizer, Rule
+
+RULES = (
+    Rule("PW001", "halfwidth-punctuation-in-han-context",
+         "An ASCII , ; : ? ! next to Chinese text (becomes the full-width mark).",
+         ("他强调,深入推进;要完整:好吗?好!", "他强调，深入推进；要完整：好吗？好！")),
+    Rule("PW002", "halfwidth-full-stop-after-han", "An ASCII . ending a Chinese sentence (becomes 。).",
+         ("座谈会并发表重要讲话.他强调", "座谈会并发表重要讲话。他强调")),
+    Rule("PW003", "halfwidth-parentheses-around-han", "ASCII ( ) pairing up around or next to Chinese text.",
+         ("宝塔消防救援站(简称宝塔站)先进事迹", "宝塔消防救援站（简称宝塔站）先进事迹")),
+    Rule("PW004", "straight-quotes-around-han", 'Straight quotes " \' pairing up around Chinese text.',
+         ('授予他们"时代楷模"称号', "授予他们\N{LEFT DOUBLE QUOTATION MARK}时代楷模\N{RIGHT DOUBLE QUOTATION MARK}称号")),
+    Rule("PW005", "doubled-punctuation", "A doubled ，、；： or 。。 (collapses to one).",
+         ("深入推进，，长三角", "深入推进，长三角")),
+    Rule("PW006", "nonstandard-ellipsis", "An ellipsis typed as ..., 。。。, ⋯⋯ or a single … (becomes ……).",
+         ("等等...", "等等\N{HORIZONTAL ELLIPSIS}\N{HORIZONTAL ELLIPSIS}")),
+    Rule("PW007", "nonstandard-dash", "A dash typed as --, －－, ―― or a lone — between Chinese text (becomes ——).",
+         ("目标--建设", "目标\N{EM DASH}\N{EM DASH}建设")),
+    Rule("PW008", "yi-yi-for-dash", "OCR's 一一 where a dash —— belongs (reported for review).",
+         ("一一经济总量稳步提升", "一一经济总量稳步提升")),
+    Rule("PW009", "space-inside-han-punctuation",
+         "A space before a full-width mark, after one, or just inside a full-width bracket.",
+         ("发展 ，推进（ 简称 ）", "发展，推进（简称）")),
+    Rule("PW010", "unbalanced-quotes-or-brackets", "A quote or bracket without its partner in the paragraph (reported).",
+         ("做强\N{LEFT DOUBLE QUOTATION MARK}G60\N{RIGHT DOUBLE QUOTATION MARK}联盟+平台\N{RIGHT DOUBLE QUOTATION MARK}体系",
+          "做强\N{LEFT DOUBLE QUOTATION MARK}G60\N{RIGHT DOUBLE QUOTATION MARK}联盟+平台\N{RIGHT DOUBLE QUOTATION MARK}体系")),
+)
+
+# --- character classes -------------------------------------------------------------------
+LDQ, RDQ = "\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"
+LSQ, RSQ = "\N{LEFT SINGLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}"
+FW_LPAREN, FW_RPAREN = "\N{FULLWIDTH LEFT PARENTHESIS}", "\N{FULLWIDTH RIGHT PARENTHESIS}"
+ELLIPSIS2 = "\N{HORIZONTAL ELLIPSIS}" * 2
+DASH2 = "\N{EM DASH}" * 2
+
+_FULLWIDTH_OF = {
+    ",": "\N{FULLWIDTH COMMA}", ";": "\N{FULLWIDTH SEMICOLON}", ":": "\N{FULLWIDTH COLON}",
+    "?": "\N{FULLWIDTH QUESTION MARK}", "!": "\N{FULLWIDTH EXCLAMATION MARK}",
+}
+_CJK_CTX_RE = regex.compile(r"[\p{Han}" + regex.escape(HAN_PUNCT_CHARS) + "]")
+_HAN_RE = regex.compile(r"\p{Han}")
+# Marks that close or sit inside a sentence: no space goes before them.
+_CLOSERS = (
+    "\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC FULL STOP}\N{IDEOGRAPHIC COMMA}\N{FULLWIDTH SEMICOLON}"
+    "\N{FULLWIDTH COLON}\N{FULLWIDTH QUESTION MARK}\N{FULLWIDTH EXCLAMATION MARK}"
+    "\N{FULLWIDTH RIGHT PARENTHESIS}\N{RIGHT BLACK LENTICULAR BRACKET}\N{RIGHT DOUBLE ANGLE BRACKET}"
+    "\N{RIGHT ANGLE BRACKET}\N{RIGHT CORNER BRACKET}\N{RIGHT WHITE CORNER BRACKET}"
+    "\N{RIGHT TORTOISE SHELL BRACKET}" + RDQ + RSQ
+)
+# Marks after which a following space is redundant (their glyph already carries the space).
+_SPACED_AFTER = (
+    "\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC FULL STOP}\N{IDEOGRAPHIC COMMA}\N{FULLWIDTH SEMICOLON}"
+    "\N{FULLWIDTH COLON}\N{FULLWIDTH QUESTION MARK}\N{FULLWIDTH EXCLAMATION MARK}"
+)
+_OPENERS = (
+    "\N{FULLWIDTH LEFT PARENTHESIS}\N{LEFT BLACK LENTICULAR BRACKET}\N{LEFT DOUBLE ANGLE BRACKET}"
+    "\N{LEFT ANGLE BRACKET}\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}"
+    "\N{LEFT TORTOISE SHELL BRACKET}" + LDQ + LSQ
+)
+# Pairs checked for balance (PW010).
+_PAIRS = {
+    LDQ: RDQ, LSQ: RSQ, FW_LPAREN: FW_RPAREN,
+    "\N{LEFT DOUBLE ANGLE BRACKET}": "\N{RIGHT DOUBLE ANGLE BRACKET}",
+    "\N{LEFT BLACK LENTICULAR BRACKET}": "\N{RIGHT BLACK LENTICULAR BRACKET}",
+    "\N{LEFT CORNER BRACKET}": "\N{RIGHT CORNER BRACKET}",
+    "\N{LEFT WHITE CORNER BRACKET}": "\N{RIGHT WHITE CORNER BRACKET}",
+}
+_CLOSER_OF = {v: k for k, v in _PAIRS.items()}
+_BRACKET_CHARS = regex.compile("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSER_OF)) + "]")
+_PAREN_CHARS = regex.compile("[()\N{FULLWIDTH LEFT PARENTHESIS}\N{FULLWIDTH RIGHT PARENTHESIS}]")
+# Quotes may stay open at a paragraph end when the next paragraph opens again (GB/T 15834 4.1.3.5).
+_CONTINUABLE = (LDQ, LSQ, "\N{LEFT CORNER BRACKET}", "\N{LEFT WHITE CORNER BRACKET}")
+
+_HSPACE = " \t\N{NO-BREAK SPACE}"
+
+# Anything this normalizer could act on; clean GB/T text has (almost) none of it, so clean
+# text costs one regex scan.  ``.`` counts only next to Han (decimals are everywhere).
+_TRIGGER = regex.compile(
+    r"[,;:?!()\"'\-－―─⋯]|\.\.|\.(?=\r?\n|\r?\Z)|(?<=[\p{Han}" + regex.escape(_CLOSERS) + r"])\.|\.(?=\p{Han})"
+    r"|[，、；：]{2}|。。|(?<!…)…(?!…)|……(?:…(?!…)|(?=…{3}))|(?<!—)—(?!—)|一一"
+    r"|[ \t\u00a0][" + regex.escape(_CLOSERS) + r"]|[" + regex.escape(_OPENERS + _SPACED_AFTER) + r"][ \t\u00a0]"
+    r"|[“”‘’（）《》【】「」『』]"
+)
+
+# Spans no rule may touch: URLs, e-mail addresses, code spans, markdown link targets, paths.
+_PROTECTED = regex.compile(
+    r"(?:https?|ftp|file)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=_\-]"
+    r"|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=_\-]"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|`[^`\n]+`"
+    r"|\]\([^)\s]*\)"
+    r"|\b[A-Za-z]:\\[^\s，。；]*"
+    r"|(?<![\w/.])(?:\.{0,2}/)?(?:[\w.-]+/){2,}[\w.-]*"
+)
+_PROTECT_HINT = regex.compile(r"[/@`\\]|www\.|\]\(")
+# A line that looks like code or JSON: its quotes and brackets are syntax, not typography.
+_CODE_LIKE = regex.compile(r"[\"']\s*[:=]\s*[\"'\[{0-9]|[{\[]\s*[\"']|[\"']\s*[}\]]|^\s*(?:def|class|import|return|var|let|const|function)\b|[;{}]\s*$|==|=>|->|\+=")
+# ASCII content that reads as text, not mathematics or code, inside parentheses: (GDP) (1) (2020) (PM2.5).
+_PLAIN_PAREN_CONTENT = regex.compile(r"[\p{L}\p{N} .%·&/]*")
+
+# A run of ASCII dots, ideographic full stops, ellipsis characters or midline ellipses.
+_MARKS = regex.compile(r"[,;:?!]|(?<!\.)\.(?!\.)")
+_ELLIPSIS_RUN = regex.compile(r"\.{2,}|。{3,}|…+|⋯+|·{3,}")
+_DASH_RUN = regex.compile(r"-{2,3}|－{2}|[―─]{2}|—(?:\s*—)+|[—―─](?![—―─])")
+_DOUBLED = regex.compile(r"([，、；：])\1+|(?<!。)。。(?!。)")
+_YIYI = regex.compile(r"一一")
+_AFTER_CLOSE_QUOTE = RDQ + RSQ + "\N{FULLWIDTH RIGHT PARENTHESIS}\N{RIGHT DOUBLE ANGLE BRACKET}\N{RIGHT BLACK LENTICULAR BRACKET}"
+_NUMERAL_HAN = "〇零一二三四五六七八九十百千万亿两"
+
+
+class _Fix(NamedTuple):
+    start: int
+    end: int
+    after: str
+    rule: str
+    reason: str
+    safety: Safety = Safety.SAFE
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_CTX_RE.match(ch) is not None
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and _HAN_RE.match(ch) is not None
+
+
+def _prev_nonspace(line: str, i: int) -> tuple[str, int]:
+    """The character before ``line[i]`` skipping horizontal spaces, and its index (-1: none)."""
+    k = i - 1
+    while k >= 0 and line[k] in _HSPACE:
+        k -= 1
+    return (line[k], k) if k >= 0 else ("", -1)
+
+
+def _next_nonspace(line: str, j: int) -> tuple[str, int]:
+    """The character at or after ``line[j]`` skipping horizontal spaces, and its index."""
+    k = j
+    while k < len(line) and line[k] in _HSPACE:
+        k += 1
+    return (line[k], k) if k < len(line) else ("", len(line))
+
+
+def _in_spans(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
+    return any(i < b and a < j or (i == j and a < i < b) for a, b in spans)
+
+
+# --- PW001 / PW002 ------------------------------------------------------------------------
+
+def _halfwidth_marks(line: str, ctx: Context) -> Iterator[_Fix]:
+    want1, want2 = ctx.wants("PW001"), ctx.wants("PW002")
+    for m in _MARKS.finditer(line):
+        i = m.start()
+        ch = line[i]
+        p, pi = _prev_nonspace(line, i)
+        n, ni = _next_nonspace(line, i + 1)
+        if ch == ".":
+            if not want2:
+                continue
+            # After Han (or a closing mark) and before Han, an opening mark or the line end.
+            before_ok = _is_han(p) or (p and p in _CLOSERS)
+            if not before_ok and p and (p.isdigit() or p == "%") and ni == len(line):
+                # 增长30%. at a line end: the number must follow Chinese text, not start a list.
+                k = pi
+                while k >= 0 and (line[k].isdigit() or line[k] in "%.,"):
+                    k -= 1
+                before_ok = k >= 0 and _is_han(line[k])
+            if not before_ok or pi != i - 1:
+                continue
+            if not (ni == len(line) or _is_han(n) or (n and n in _OPENERS)):
+                continue
+            yield _Fix(i, ni, "\N{IDEOGRAPHIC FULL STOP}", "PW002", "ASCII full stop ending a Chinese sentence")
+            continue
+        if not want1:
+            continue
+        if _is_cjk(p):
+            pass
+        elif _is_cjk(n) and p and ni == i + 1:
+            # A Latin or digit token before a Chinese continuation: G60,长三角 / 2023年版):
+            pass
+        else:
+            continue
+        if p.isdigit() and n.isdigit() and pi == i - 1 and ni == i + 1:
+            continue  # 1,000 / 08:52 are number-internal even next to Han
+        start = pi + 1 if pi >= 0 else i
+        yield _Fix(start, ni, _FULLWIDTH_OF[ch], "PW001", f"ASCII {ch!r} next to Chinese text")
+
+
+# --- PW003 parentheses --------------------------------------------------------------------
+
+def _parentheses(line: str) -> Iterator[_Fix]:
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for m in _PAREN_CHARS.finditer(line):
+        i, ch = m.start(), m.group()
+        if ch in "(\N{FULLWIDTH LEFT PARENTHESIS}":
+            stack.append(i)
+        elif ch in ")\N{FULLWIDTH RIGHT PARENTHESIS}":
+            if stack:
+                pairs.append((stack.pop(), i))
+    for a, b in pairs:
+        if line[a] != "(" and line[b] != ")":
+            continue
+        content = line[a + 1:b]
+        if line[a] != "(" or line[b] != ")":
+            # One half is already full-width: the ASCII half is the odd one out.
+            ok = _HAN_RE.search(content) is not None or _is_cjk(line[a - 1:a]) or _is_cjk(line[b + 1:b + 2])
+        elif _HAN_RE.search(content):
+            ok = True
+        else:
+            outside = _is_cjk(_prev_nonspace(line, a)[0]) or _is_cjk(_next_nonspace(line, b + 1)[0])
+            glued = a > 0 and line[a - 1].isascii() and line[a - 1].isalnum()  # f(x), max(a,b)
+            ok = (outside and not glued and bool(content.strip())
+                  and _PLAIN_PAREN_CONTENT.fullmatch(content) is not None)
+        if not ok:
+            continue
+        if line[a] == "(":
+            yield _Fix(a, a + 1, FW_LPAREN, "PW003", "ASCII parenthesis around Chinese text")
+        if line[b] == ")":
+            yield _Fix(b, b + 1, FW_RPAREN, "PW003", "ASCII parenthesis around Chinese text")
+
+
+# --- PW004 quotes -------------------------------------------------------------------------
+
+_QUOTE_CHARS = {'"': regex.compile('["\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]'),
+                "'": regex.compile("['\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}]")}
+
+
+def _pair_quotes(line: str, straight: str, left: str, right: str) -> tuple[list[tuple[int, int]], bool]:
+    """Pair quotes left to right; returns (pairs involving a straight quote, balanced?)."""
+    pairs = []
+    open_at: int | None = None
+    for m in _QUOTE_CHARS[straight].finditer(line):
+        i, ch = m.start(), m.group()
+        if ch == straight:
+            if straight == "'" and 0 < i < len(line) - 1 and line[i - 1].isalpha() and line[i + 1].isalpha() \
+                    and line[i - 1].isascii() and line[i + 1].isascii():
+                continue  # don't, it's: an apostrophe
+            if open_at is None:
+                open_at = i
+            else:
+                pairs.append((open_at, i))
+                open_at = None
+        elif ch == left:
+            if open_at is not None:
+                return [], False  # nested or mixed: leave it to a human (PW010 reports)
+            open_at = -i - 1  # a curly opener, encoded negative
+        elif ch == right:
+            if open_at is None:
+                return [], False
+            if open_at >= 0:
+                pairs.append((open_at, i))
+            open_at = None
+    return [p for p in pairs if line[p[0]] == straight or line[p[1]] == straight], open_at is None
+
+
+def _quotes(line: str) -> Iterator[_Fix]:
+    if _CODE_LIKE.search(line):
+        return
+    for straight, left, right in (('"', LDQ, RDQ), ("'", LSQ, RSQ)):
+        if straight not in line:
+            continue
+        pairs, balanced = _pair_quotes(line, straight, left, right)
+        if not balanced:
+            continue
+        for a, b in pairs:
+            content = line[a + 1:b]
+            if not (_HAN_RE.search(content)
+                    or (content.strip() and (_is_cjk(line[a - 1:a]) or _is_cjk(line[b + 1:b + 2])))):
+                continue
+            if line[a] == straight:
+                yield _Fix(a, a + 1, left, "PW004", "straight quote opening Chinese text")
+            if line[b] == straight:
+                yield _Fix(b, b + 1, right, "PW004", "straight quote closing Chinese text")
+
+
+# --- PW005 – PW008 ------------------------------------------------------------------------
+
+def _doubled(line: str) -> Iterator[_Fix]:
+    for m in _DOUBLED.finditer(line):
+        yield _Fix(m.start(), m.end(), m.group()[0], "PW005", f"doubled {m.group()[0]}")
+
+
+def _ellipses(line: str) -> Iterator[_Fix]:
+    for m in _ELLIPSIS_RUN.finditer(line):
+        i, j = m.span()
+        run = m.group()
+        p, n = line[i - 1:i], line[j:j + 1]
+        if run[0] == "…" and len(run) % 2 == 0:
+            continue  # …… and ………… are the standard forms
+        if run[0] == "." or run[0] == "·":
+            # ASCII dots: only in Chinese context, never after a Latin word or inside numbers.
+            if not (_is_cjk(p) or (not p.strip() and _is_cjk(n)) or (_is_cjk(n) and not p.isalnum())):
+                continue
+        elif not (_is_cjk(p) or _is_cjk(n) or not p.strip() or not n.strip()):
+            continue
+        safety = Safety.SAFE
+        if (run[0] == "…" and len(run) >= 3) or run == "..":
+            safety = Safety.REVIEW  # a truncated double ellipsis, or two stray dots
+        yield _Fix(i, j, ELLIPSIS2, "PW006", f"ellipsis typed as {run!r}", safety)
+
+
+def _dashes(line: str) -> Iterator[_Fix]:
+    for m in _DASH_RUN.finditer(line):
+        i, j = m.span()
+        run = m.group()
+        p, n = line[i - 1:i], line[j:j + 1]
+        if run in ("——",):
+            continue
+        left_ok = _is_cjk(p) or (i == 0 or not line[:i].strip())
+        right_ok = _is_cjk(n)
+        if not (left_ok and right_ok):
+            continue
+        if len(run) == 1:
+            if run != "\N{EM DASH}" or not (_is_han(p) and _is_han(n)):
+                continue
+            yield _Fix(i, j, DASH2, "PW007", "a single em dash between Chinese text: a dash (——) or a connector (—)?",
+                       Safety.REVIEW)
+            continue
+        yield _Fix(i, j, DASH2, "PW007", f"dash typed as {run!r}")
+
+
+def _yiyi(line: str) -> Iterator[_Fix]:
+    """一一 where the layout says dash: at a line start, or touching punctuation."""
+    for m in _YIYI.finditer(line):
+        i, j = m.span()
+        p, n = line[i - 1:i], line[j:j + 1]
+        if (p and p in _NUMERAL_HAN) or (n and n in _NUMERAL_HAN) or p.isdigit() or n.isdigit():
+            continue  # 一九一一年, 十一一
+        at_start = not line[:i].strip()
+        # A dash after a closing quote or bracket (”——); after ， or 、 the word is as likely.
+        if at_start or (p and p in _AFTER_CLOSE_QUOTE):
+            yield _Fix(i, j, DASH2, "PW008", "一一 where a dash —— would fit (OCR confuses them)", Safety.REVIEW)
+
+
+# --- PW009 spaces -------------------------------------------------------------------------
+
+_SPACE_BEFORE_CLOSER = regex.compile(r"(?<=\S)[ \t\u00a0]+(?=[" + regex.escape(_CLOSERS) + "])")
+_SPACE_AFTER_OPENER = regex.compile(r"(?<=[" + regex.escape(_OPENERS) + r"])[ \t\u00a0]+(?=\S)")
+_SPACE_AFTER_MARK = regex.compile(r"(?<=[" + regex.escape(_SPACED_AFTER) + r"])[ \t\u00a0]+(?=\S)")
+
+
+def _spaces(line: str) -> Iterator[_Fix]:
+    for rx, why in ((_SPACE_BEFORE_CLOSER, "space before a full-width mark"),
+                    (_SPACE_AFTER_OPENER, "space just inside a full-width bracket"),
+                    (_SPACE_AFTER_MARK, "space after a full-width mark")):
+        for m in rx.finditer(line):
+            yield _Fix(m.start(), m.end(), "", "PW009", why)
+
+
+# --- PW010 balance ------------------------------------------------------------------------
+
+def _balance(line: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Openers left open and (closer, problem) pairs of one line."""
+    stack: list[int] = []
+    bad: list[tuple[int, str]] = []
+    for m in _BRACKET_CHARS.finditer(line):
+        i, ch = m.start(), m.group()
+        if ch in _PAIRS:
+            stack.append(i)
+        elif ch in _CLOSER_OF:
+            if ch == RSQ and 0 < i < len(line) - 1 and line[i - 1].isalpha() and line[i + 1].isalpha():
+                continue  # don’t: an apostrophe
+            opener = _CLOSER_OF[ch]
+            if stack and line[stack[-1]] == opener:
+                stack.pop()
+            elif any(line[k] == opener for k in stack):
+                # Crossed pairs 「（」）: report the inner opener left open, then close the outer.
+                while line[stack[-1]] != opener:
+                    k = stack.pop()
+                    bad.append((k, f"{line[k]} is not closed before {ch}"))
+                stack.pop()
+            else:
+                bad.append((i, f"{ch} closes nothing opened in this paragraph"))
+    return stack, bad
+
+
+def _unbalanced(line: str, prev_line: str, next_line: str) -> Iterator[_Fix]:
+    open_left, bad = _balance(line)
+    if not open_left and not bad:
+        return
+    # A pair split by a hard line wrap (《浙江\n省测绘管理条例》) is the line rules' business.
+    prev_open = {prev_line[k] for k in _balance(prev_line)[0]} if prev_line else set()
+    next_closers = {next_line[k] for k, why in _balance(next_line)[1] if "closes nothing" in why} if next_line else set()
+    for k, why in bad:
+        if "closes nothing" in why and _CLOSER_OF[line[k]] in prev_open:
+            continue
+        yield _Fix(k, k + 1, line[k], "PW010", why, Safety.REPORT)
+    nxt = next_line.lstrip(" \t\N{IDEOGRAPHIC SPACE}")
+    for k in open_left:
+        if line[k] in _CONTINUABLE and nxt[:1] == line[k]:
+            continue  # a quotation running on into the next paragraph
+        if _PAIRS[line[k]] in next_closers:
+            continue
+        yield _Fix(k, k + 1, line[k], "PW010", f"{line[k]} is never closed in this paragraph", Safety.REPORT)
+
+
+# --- the finder ---------------------------------------------------------------------------
+
+def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> list[_Fix]:
+    fixes: list[_Fix] = []
+    if _CJK_CTX_RE.search(line) is None:
+        return fixes  # no Chinese: nothing is in Chinese context
+    protected = [m.span() for m in _PROTECTED.finditer(line)] if _PROTECT_HINT.search(line) else []
+    converting = []
+    if ctx.wants("PW001") or ctx.wants("PW002"):
+        fixes.extend(_halfwidth_marks(line, ctx))
+    if ctx.wants("PW003") and ("(" in line or ")" in line):
+        converting.extend(_parentheses(line))
+    if ctx.wants("PW004") and ('"' in line or "'" in line):
+        converting.extend(_quotes(line))
+    fixes.extend(converting)
+    if ctx.wants("PW005"):
+        fixes.extend(_doubled(line))
+    if ctx.wants("PW006"):
+        fixes.extend(_ellipses(line))
+    if ctx.wants("PW007"):
+        fixes.extend(_dashes(line))
+    if ctx.wants("PW008") and "一一" in line:
+        fixes.extend(_yiyi(line))
+    if ctx.wants("PW009"):
+        fixes.extend(_spaces(line))
+    if ctx.wants("PW010") and not converting:
+        # Only once the ASCII pairs are converted, so the report sees the final marks.
+        fixes.extend(_unbalanced(line, prev_line, next_line))
+    if protected:
+        fixes = [f for f in fixes if not _in_spans(f.start, f.end, protected)]
+    return fixes
+
+
+def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
+    """Find PW001–PW010 edits in ``text``.
+
+    >>> from cleantext_zh import clean
+    >>> clean("他强调,深入推进(长三角)一体化", select="PW")
+    '他强调，深入推进（长三角）一体化'
+    """
+    if _TRIGGER.search(text) is None:
+        return
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, raw[:-1] if raw.endswith("\r") else raw))
+        pos += len(raw) + 1
+    fixes: list[tuple[int, _Fix]] = []
+    for k, (base, line) in enumerate(lines):
+        if not line or _TRIGGER.search(line) is None:
+            continue
+        nxt = lines[k + 1][1] if k + 1 < len(lines) else ""
+        prv = lines[k - 1][1] if k else ""
+        fixes.extend((base, f) for f in _line_fixes(line, prv, nxt, ctx))
+    # Keep a disjoint set (first by position, longer first); the rest is found again next pass.
+    fixes.sort(key=lambda bf: (bf[0] + bf[1].start, -(bf[1].end - bf[1].start)))
+    last_end = -1
+    for base, f in fixes:
+        s, e = base + f.start, base + f.end
+        if s < last_end or (s == e and s == last_end):
+            continue
+        yield make_edit(text, s, e, f.after, f.rule, f.reason, f.safety)
+        last_end = e
+
+
+NORMALIZER = Normalizer("punctuation", RULES, find_punctuation, __doc__ or "")
