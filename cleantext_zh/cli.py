@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from . import __version__
-from .config import Config, ConfigError, load_pyproject
+from .config import CONVERT_CONFIGS, Config, ConfigError, load_pyproject
 from .edits import Safety
 from .files import AtomicSink, InputError, open_binary
 from .pipeline import Pipeline, Result
@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a phrase no rule may touch (repeatable)")
     rules.add_argument("--spacing", choices=("keep", "remove", "add"), help="space between Han and Latin/digits")
     rules.add_argument("--marker", metavar="CHAR", help="mark for a missing character (default □)")
+    rules.add_argument("--convert", metavar="CONFIG", choices=CONVERT_CONFIGS,
+                       help="OpenCC conversion, e.g. t2s or s2t (rule ENC004; off by default)")
     rules.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     rules.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
     io = p.add_argument_group("input")
@@ -92,7 +94,7 @@ def make_config(args: argparse.Namespace, base: dict) -> Config:
             opts[name] = True
     if args.keep:
         opts["keep"] = tuple(args.keep)
-    for name in ("spacing", "marker"):
+    for name in ("spacing", "marker", "convert"):
         if getattr(args, name) is not None:
             opts[name] = getattr(args, name)
     return Config.from_options(opts)

@@ -162,3 +162,9 @@ def test_pyproject_tool_cleantext_is_read_and_flags_win(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.cleantext]\nselct = ["CP"]\n', encoding="utf-8")
     p = run("-", input=b"x", cwd=tmp_path)
     assert p.returncode == 2 and "unknown option(s) selct" in p.stderr.decode()
+
+
+def test_convert_is_opt_in():
+    trad = "這個軟體很好用。\n".encode()
+    assert run("-", input=trad).stdout == trad
+    assert run("--convert", "t2s", "-", input=trad).stdout.decode() == "这个软体很好用。\n"
