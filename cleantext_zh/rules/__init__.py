@@ -8,11 +8,13 @@ character-level repairs that need the text in its final shape.
 from __future__ import annotations
 
 from ..rule import Normalizer, Rule
-from . import codepoints, spacing
+from . import codepoints, numerals, residue, spacing
 
 NORMALIZERS: tuple[Normalizer, ...] = (
     codepoints.NORMALIZER,
+    residue.NORMALIZER,
     spacing.NORMALIZER,
+    numerals.NORMALIZER,
 )
 
 RULES: dict[str, Rule] = {r.code: r for n in NORMALIZERS for r in n.rules}
