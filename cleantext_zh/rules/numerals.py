@@ -75,7 +75,7 @@ DAY_WORD_PREFIXES = "每今昨明前后次当近翌某节平终整逐连白生�
 # number (今日在, 近日在, 同日在); 平 is not among them: 习近平日在 is the common case.
 DATELINE_DAY_WORD_PREFIXES = "每今昨明前次当近翌某同即本该节生假"
 # Words ending in 年: 今年, 去年, 每年 ... (their 年 is not a year number's).
-YEAR_WORD_PREFIXES = "今去明前后每当次上本该同翌近往历多少青成老童晚早新"
+YEAR_WORD_PREFIXES = "今去明前后每当次上本该同翌近往历多少青成老童晚早新全"  # (+ 出生年月日 below)
 # Month words: 本月日均, 当月日均, 上月日 ... are ``月日`` of a word, never report as SAFE.
 MONTH_WORD_PREFIXES = "每本当上下同次该这前后岁日逐按个"
 # What follows a date at the end of a date phrase (a clause boundary or a time of day).
@@ -99,6 +99,8 @@ ORDINAL_COUNTERS = "届次期章条款项个批号季页版卷册集轮名位节
 ORDINAL_WORD_PREFIXES = "次等宅府门及落科甲"
 # Event words before 周年 that make a bare 周年 certainly a hole (成立周年, 开发开放周年).
 ANNIVERSARY_WEEK_PREFIXES = "上本下这每该前"  # 上周年会: last week's annual meeting
+# 周年 meaning "full years": 按周年计算, 满周年, 逢周年 (two such lines in laws.txt).
+ANNIVERSARY_WORD_PREFIXES = "按满整逢"
 # How far after a dateline the first sentence may run (chars); the longest dateline sentence
 # head in seeds 000/001 (a chain of titles before the name) is 40 chars.
 DATELINE_SENTENCE_MAX_CHARS = 120
@@ -129,7 +131,7 @@ def _patterns(marker: str) -> "_Patterns":
         percent=regex.compile(rf"(?<={not_num_han})(?<![{PERCENT_WORD_PREFIXES}]){m}?(?=[%％]|个百分点)", regex.V1),
         times=regex.compile(
             rf"(?<=(?:增长|提高|增加|扩大|相当于|达到|超过|是|为)了?){m}?(?=倍(?![数增感加受率]))", regex.V1),
-        money=regex.compile(rf"(?<=[\p{{Han}}--[{regex.escape(NUMERAL_CHARS)}近超逾过上数]]){m}?(?=[亿万](?:美)?元(?![户村级]))",
+        money=regex.compile(rf"(?<=[\p{{Han}}--[{regex.escape(NUMERAL_CHARS)}近超逾过上数]]){m}?(?=(?:万亿|亿|万)(?:美)?元(?![户村级]|国内生产总值|GDP|产值|增加值))",
                             regex.V1),
     )
 
@@ -188,14 +190,22 @@ def _unit_holes(text: str, start: int, end: int, p: _Patterns, marker: str) -> l
         holes.append((j, i, ch))
     # 今年5月12日, 每年3月: 年 after a word is the word's; the year is missing only when the
     # month's digits went with it and no year word stands before it.
+    # A unit right after a word's 年/月 belongs to the same word: 出生年月日, 每月日均.
     out = []
+    dropped_at = -2
     for k, (pos, pos_end, unit) in enumerate(holes):
+        if pos == pos_end and pos == dropped_at + 1:
+            dropped_at = pos_end
+            continue
+        dropped_at_before = dropped_at
+        dropped_at = pos_end  # provisionally: reset below when kept
         if unit == "年":
             month_hole = k + 1 < len(holes) and holes[k + 1][2] == "月" and holes[k + 1][0] == pos_end + 1
-            if not month_hole or (pos > 0 and text[pos - 1] in YEAR_WORD_PREFIXES):
+            if not month_hole or (pos > 0 and text[pos - 1] in YEAR_WORD_PREFIXES + "生"):
                 continue
         if unit == "月" and pos == pos_end and pos > 0 and text[pos - 1] in MONTH_WORD_PREFIXES:
             continue  # 每月, 本月, 岁月: a word's 月
+        dropped_at = dropped_at_before
         out.append((pos, pos_end, unit))
     return out
 
@@ -301,6 +311,8 @@ def find_missing_digits(text: str, ctx: Context) -> Iterator[Edit]:
             if m.group().startswith(marker):
                 continue
             prev = text[m.start() - 1]
+            if prev in ANNIVERSARY_WORD_PREFIXES:
+                continue
             safety = Safety.REVIEW if prev in ANNIVERSARY_WEEK_PREFIXES else Safety.SAFE
             yield from emit(iter([make_edit(text, m.start(), m.start(), marker, "NUM003",
                                             "周年 without the number of years (digits lost)", safety)]))
