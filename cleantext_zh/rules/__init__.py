@@ -7,6 +7,7 @@ character-level repairs that need the text in its final shape.
 
 from __future__ import annotations
 
+from .. import reference
 from ..rule import Normalizer, Rule
 from . import codepoints, numerals, residue, spacing
 
@@ -14,6 +15,7 @@ NORMALIZERS: tuple[Normalizer, ...] = (
     codepoints.NORMALIZER,
     residue.NORMALIZER,
     spacing.NORMALIZER,
+    reference.NORMALIZER,
     numerals.NORMALIZER,
 )
 
