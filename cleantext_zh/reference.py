@@ -84,6 +84,9 @@ LOCAL_ALIGN_MAX_CELLS = 250_000
 # The reference's breaks are trusted to mark paragraphs when at least this share of them follow
 # a sentence end (seed 002: 0.93; the hard-wrapped seed 003: 0.09).
 REFERENCE_BREAK_TRUST = 0.85
+# An anchor far from the current diagonal (a repeated phrase) needs a match this long; the
+# first-level anchors are 32 chars, repeated set phrases in government reports reach ~60.
+OFF_DIAGONAL_MIN_CHARS = 200
 # Longest doubled run (characters) deleted on the reference's word (书书记: 1; 基基本本: pairs).
 MAX_DOUBLED_CHARS = 2
 # Longest digit run filled from the reference (2020, 1.25, 100).
@@ -128,13 +131,54 @@ class Squeezed:
         return cls("".join(parts).translate(_FOLD), where, space_after)
 
 
-def _unique_grams(s: str, lo: int, hi: int, k: int) -> dict[str, int]:
-    """k-grams of ``s[lo:hi]`` that occur once there, with their position."""
-    seen: dict[str, int] = {}
-    for i in range(lo, hi - k + 1):
-        g = s[i:i + k]
-        seen[g] = -1 if g in seen else i
-    return {g: i for g, i in seen.items() if i >= 0}
+def _anchor_pairs(a: str, alo: int, ahi: int, b: str, blo: int, bhi: int, k: int) -> list[tuple[int, int]]:
+    """Candidate anchors ``(i, j)`` with ``a[i:i+k] == b[j:j+k]``, in order of ``i``.
+
+    The reference is indexed at every ``k//2``-th position only, so any common run of at
+    least ``1.5 k`` characters is found; the text is scanned, and after a hit the scan jumps
+    to the end of the exact match, so matched text is read once.  Where a k-gram occurs
+    more than once (a repeated paragraph), the occurrence nearest the current diagonal wins.
+    """
+    step = max(1, k // 2)
+    index: dict[str, list[int]] = {}
+    for j in range(blo, bhi - k + 1, step):
+        index.setdefault(b[j:j + k], []).append(j)
+    pairs: list[tuple[int, int]] = []
+    delta = blo - alo  # expected j - i
+    i = alo
+    last_end = alo
+    last = ahi - k
+    get = index.get
+    while i <= last:
+        cands = get(a[i:i + k])
+        if cands is None:
+            i += 1
+            continue
+        want = i + delta
+        j = cands[0] if len(cands) == 1 else min(cands, key=lambda c: abs(c - want))
+        if abs(j - want) > max(2 * k, i - last_end):
+            # Off the diagonal: a phrase repeated elsewhere, or the true occurrence falls
+            # between the sampled positions; look for an on-diagonal hit within one step
+            # before believing a long off-diagonal match.
+            alt = None
+            for i2 in range(i + 1, min(i + step, last + 1)):
+                c2 = get(a[i2:i2 + k])
+                if c2 is not None:
+                    j2 = min(c2, key=lambda c: abs(c - (i2 + delta)))
+                    if abs(j2 - (i2 + delta)) <= max(2 * k, i2 - last_end):
+                        alt = (i2, j2)
+                        break
+            if alt is not None:
+                i, j = alt
+            elif _common_forward(a, i, ahi, b, j, bhi) < OFF_DIAGONAL_MIN_CHARS:
+                i += 1
+                continue
+        run = _common_forward(a, i, ahi, b, j, bhi)
+        pairs.append((i, j))
+        delta = j - i
+        last_end = i + run
+        i += max(1, run - k + 1)
+    return pairs
 
 
 def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -238,17 +282,7 @@ def _align_range(a: str, alo: int, ahi: int, b: str, blo: int, bhi: int, k: int,
         return
     if k < MIN_ANCHOR_CHARS:
         return  # too different to align: leave unmatched
-    grams = _unique_grams(b, blo, bhi, k)
-    step = max(1, k // 2)
-    counts: dict[str, int] = {}
-    pairs: list[tuple[int, int]] = []
-    for i in range(alo, ahi - k + 1, step):
-        g = a[i:i + k]
-        j = grams.get(g)
-        if j is not None:
-            counts[g] = counts.get(g, 0) + 1
-            pairs.append((i, j))
-    pairs = [(i, j) for i, j in pairs if counts[a[i:i + k]] == 1]
+    pairs = _anchor_pairs(a, alo, ahi, b, blo, bhi, k)
     chain = _chain(pairs)
     if not chain:
         _align_range(a, alo, ahi, b, blo, bhi, k // 2, out)
