@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
@@ -14,6 +15,7 @@ SPACING_MODES = ("keep", "remove", "add")
 # OpenCC configurations accepted by ``convert`` (ENC004); None: no conversion.
 CONVERT_CONFIGS = ("s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "tw2t", "t2hk", "hk2t",
                    "t2jp", "jp2t")
+_DATE = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
 
 
 class ConfigError(ValueError):
@@ -36,6 +38,8 @@ class Config:
     spacing: str = "keep"  # space between Han and Latin/digits: keep | remove | add
     marker: str = "\N{WHITE SQUARE}"  # marks a character we know is missing (NUM rules)
     convert: str | None = None  # OpenCC conversion for ENC004, e.g. "t2s"; None: off
+    date: str | None = None  # the dateline's true date, "2020-08-22": NUM fills dateline holes with it
+    reference: str | None = None  # another version of the same document: REF rules align and cite it
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "extend_select", "keep"):
@@ -44,6 +48,10 @@ class Config:
                 object.__setattr__(self, name, tuple(v for v in value.replace(",", " ").split() if v))
             else:
                 object.__setattr__(self, name, tuple(value))
+        if len(self.marker) != 1 or self.marker.isspace():
+            raise ConfigError(f"marker must be one visible character such as \N{WHITE SQUARE}, not {self.marker!r}")
+        if self.date is not None and not _DATE.fullmatch(self.date):
+            raise ConfigError(f"date must look like 2020-08-22, not {self.date!r}")
         if self.spacing not in SPACING_MODES:
             raise ConfigError(f"spacing must be one of {', '.join(SPACING_MODES)}, not {self.spacing!r}")
         if self.convert is not None and self.convert not in CONVERT_CONFIGS:

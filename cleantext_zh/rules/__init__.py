@@ -9,15 +9,19 @@ character-level repairs that need the text in its final shape, and last the nume
 from __future__ import annotations
 
 from ..rule import Normalizer, Rule
-from . import codepoints, duplicates, encoding, english, punctuation, spacing
+from ..reference import NORMALIZER as REFERENCE
+from . import codepoints, duplicates, encoding, english, numerals, punctuation, residue, spacing
 
 NORMALIZERS: tuple[Normalizer, ...] = (
     encoding.NORMALIZER,
     codepoints.NORMALIZER,
+    residue.NORMALIZER,
     spacing.NORMALIZER,
     punctuation.NORMALIZER,
     english.NORMALIZER,
     duplicates.NORMALIZER,
+    REFERENCE,
+    numerals.NORMALIZER,
 )
 
 RULES: dict[str, Rule] = {r.code: r for n in NORMALIZERS for r in n.rules}
