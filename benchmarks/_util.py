@@ -43,13 +43,17 @@ def utf8_len(texts) -> int:
     return sum(len(t.encode("utf-8")) for t in texts)
 
 
-def clean_documents(target_bytes: int) -> tuple[str, list[str]]:
+def clean_documents(target_bytes: int, corpus: str | None = None) -> tuple[str, list[str]]:
     """(source description, documents) of clean modern Chinese text.
 
     news_clean.txt separates its 705 documents (report passages of 300-3,000 characters) by
     one blank line; the bundled sample is split the same way and repeated to ``target_bytes``.
+    ``corpus``: a file to use instead of looking, or ``"bundled"`` for the bundled sample.
     """
-    for path in CORPUS_CANDIDATES:
+    candidates = () if corpus == "bundled" else (corpus,) if corpus else CORPUS_CANDIDATES
+    if corpus and corpus != "bundled" and not os.path.isfile(corpus):
+        raise SystemExit(f"no such corpus file: {corpus}")
+    for path in candidates:
         if os.path.isfile(path):
             docs = [d for d in read(path).split("\n\n") if d.strip()]
             return os.path.normpath(path), docs
@@ -59,7 +63,8 @@ def clean_documents(target_bytes: int) -> tuple[str, list[str]]:
         docs = ["".join(lines[i:i + 10]) for i in range(0, len(lines), 10)]
     once = utf8_len(docs)
     times = max(1, -(-target_bytes // once))
-    return f"{os.path.relpath(CLEAN_SAMPLE, REPO_ROOT)} x{times} (news_clean.txt not found)", docs * times
+    why = "bundled sample, as asked" if corpus == "bundled" else "news_clean.txt not found"
+    return f"{os.path.relpath(CLEAN_SAMPLE, REPO_ROOT)} x{times} ({why})", docs * times
 
 
 def seed_documents(target_bytes: int) -> tuple[str, list[str]]:

@@ -64,9 +64,9 @@ def inject(doc: str, rng: random.Random, counts: dict) -> str:
     return doc[:i] + make(doc[i - 1], doc[i]) + doc[i:]
 
 
-def generate(path: str, size: int, seed: int = 0) -> dict:
+def generate(path: str, size: int, seed: int = 0, corpus: str | None = None) -> dict:
     """Write about ``size`` bytes (whole documents, at least ``size``) with injected artifacts."""
-    source, docs = _util.clean_documents(1)
+    source, docs = _util.clean_documents(1, corpus)
     rng = random.Random(seed)
     counts: dict = {}
     written, k = 0, 0
@@ -161,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--interval", type=float, default=0.05, help="RSS sampling interval in seconds")
     ap.add_argument("--tmpdir", help="where to write the file (default: the system temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the generated files and print where")
+    ap.add_argument("--corpus", metavar="PATH",
+                    help="clean text to use (one blank line between documents); 'bundled' for "
+                         "tests/data/clean_sample.txt (default: news_clean.txt if found)")
     ap.add_argument("--json", metavar="PATH", help="where to write the JSON (default benchmarks/results/...)")
     args = ap.parse_args(argv)
 
@@ -169,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         src, out = os.path.join(tmp, "input.txt"), os.path.join(tmp, "output.txt")
         t0 = time.perf_counter()
-        gen = generate(src, size)
+        gen = generate(src, size, corpus=args.corpus)
         gen["seconds"] = time.perf_counter() - t0
         print(f"generated {gen['bytes'] / _util.MB:.1f} MB ({gen['documents']} documents from {gen['source']}; "
               f"injected {sum(gen['injected'].values())} artifacts) in {gen['seconds']:.1f} s")

@@ -298,10 +298,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs-files", type=int, default=8, help="files for the --jobs section (default 8)")
     ap.add_argument("--jobs-file-mb", type=float, default=3.0, help="size of each of those files (default 3)")
     ap.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    ap.add_argument("--corpus", metavar="PATH",
+                    help="clean text to use (one blank line between documents); 'bundled' for "
+                         "tests/data/clean_sample.txt (default: news_clean.txt if found)")
     ap.add_argument("--json", metavar="PATH", help="where to write the JSON (default benchmarks/results/...)")
     args = ap.parse_args(argv)
 
-    clean_src, clean_docs = _util.clean_documents(CLEAN_TARGET_BYTES)
+    clean_src, clean_docs = _util.clean_documents(CLEAN_TARGET_BYTES, args.corpus)
     if args.max_mb:
         limit, kept, size = int(args.max_mb * _util.MB), [], 0
         for d in clean_docs:
