@@ -33,7 +33,7 @@ from .edits import Edit
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-    from pyspark.sql import Column, DataFrame
+    from pyspark.sql import DataFrame
 
 EDIT_FIELDS = (
     ("rule", "string"), ("start", "int"), ("end", "int"), ("before", "string"), ("after", "string"),
