@@ -26,6 +26,9 @@ CUT_WINDOW_CHARS = 4000
 # Candidate cuts tried before a block is allowed to grow past its nominal size.
 MAX_CUT_TRIES = 16
 READ_BYTES = 1 << 20
+# A block may grow to this many times its nominal size while no safe cut is found; beyond
+# that (a single line of tens of millions of characters) it is cut at a line start anyway.
+MAX_BUFFER_BLOCKS = 32
 
 
 @dataclass(frozen=True)
@@ -130,17 +133,17 @@ def iter_blocks(chunks: Iterator[str], clean: Callable[[str], str], block_chars:
         buf += chunk
         while len(buf) >= 2 * block_chars:
             cut = 0
-            for k in range(1, 8):  # look further ahead if nothing near the nominal size is safe
+            for k in range(1, MAX_BUFFER_BLOCKS):  # look further ahead if nothing near the nominal size is safe
                 if (k + 1) * block_chars > len(buf):
                     break
                 cut = safe_cut(buf, k * block_chars, clean)
                 if cut:
                     break
             if not cut:
-                if len(buf) <= 8 * block_chars:
+                if len(buf) <= MAX_BUFFER_BLOCKS * block_chars:
                     break  # read more and try again
-                # Nothing safe in eight blocks' worth of text (e.g. one giant line): cut at a
-                # line start anyway so memory stays bounded; output may differ at this seam.
+                # Nothing safe in all that text (one giant line): cut at a line start anyway
+                # so memory stays bounded; output may differ at this one seam.
                 nl = buf.rfind("\n", 0, block_chars)
                 cut = nl + 1 if nl > 0 else block_chars
             block, buf = buf[:cut], buf[cut:]

@@ -29,7 +29,7 @@ def test_blocks_cover_the_text_and_clean_like_the_whole():
 
 
 @given(st.lists(st.one_of(clean_document(), st.sampled_from(SEEDS.split("\n\n"))), min_size=1, max_size=8)
-       .map("\n".join), st.integers(50, 600), st.sampled_from(["\n", "\r\n"]), st.sampled_from(["utf-8", "gb18030"]))
+       .map("\n".join), st.integers(120, 600), st.sampled_from(["\n", "\r\n"]), st.sampled_from(["utf-8", "gb18030"]))
 def test_blockwise_equals_whole(text, block_chars, newline, encoding):
     blocks = _blocks(text, block_chars, newline, encoding)
     assert "".join(b.text for b in blocks) == text

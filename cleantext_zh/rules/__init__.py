@@ -2,7 +2,7 @@
 
 Order matters and is pinned by a test: encoding and code-point repairs come first (later rules
 match on clean characters; mojibake must be repaired before control codes are dropped), then
-web residue and page layout, then spacing and punctuation inside lines, then the
+the reference witness (its evidence outranks every guess), web residue and page layout, then spacing and punctuation inside lines, then the
 character-level repairs that need the text in its final shape, and last the numeral holes.
 """
 
@@ -15,12 +15,12 @@ from . import codepoints, duplicates, encoding, english, numerals, punctuation, 
 NORMALIZERS: tuple[Normalizer, ...] = (
     encoding.NORMALIZER,
     codepoints.NORMALIZER,
+    REFERENCE,
     residue.NORMALIZER,
     spacing.NORMALIZER,
     punctuation.NORMALIZER,
     english.NORMALIZER,
     duplicates.NORMALIZER,
-    REFERENCE,
     numerals.NORMALIZER,
 )
 
