@@ -8,10 +8,11 @@ character-level repairs that need the text in its final shape.
 from __future__ import annotations
 
 from ..rule import Normalizer, Rule
-from . import codepoints, spacing
+from . import codepoints, linebreaks, pagination, spacing
 
 NORMALIZERS: tuple[Normalizer, ...] = (
     codepoints.NORMALIZER,
+    pagination.NORMALIZER, linebreaks.NORMALIZER,
     spacing.NORMALIZER,
 )
 
