@@ -61,20 +61,33 @@ RULES = (
     Rule("LB001", "wrap-inside-paragraph",
          "A line break at the page width inside a paragraph of hard-wrapped text (PDF, OCR).",
          ("深入推进长三角一体化发展，进一步提升创新能\n力、产业竞争力、发展能级，率先形成更高层次\n改革开放新格局，对于我国构建新发展格局、推\n"
-          "动高质量发展，以中国式现代化全面推进强国建\n设、民族复兴伟业，意义重大。\n",
+          "动高质量发展，以中国式现代化全面推进强国建\n设、民族复兴伟业，意义重大。要完整、准确、\n全面贯彻新发展理念。\n",
           "深入推进长三角一体化发展，进一步提升创新能力、产业竞争力、发展能级，率先形成更高层次"
           "改革开放新格局，对于我国构建新发展格局、推动高质量发展，以中国式现代化全面推进强国建"
-          "设、民族复兴伟业，意义重大。\n")),
+          "设、民族复兴伟业，意义重大。要完整、准确、全面贯彻新发展理念。\n")),
     Rule("LB002", "page-break-inside-sentence",
          "A blank line or page break in the middle of a sentence or word, in one-paragraph-per-line text.",
-         ("习近平指出，要加大制度和体制机制创\n\n新力度，在重点领域实现更大突破。",
-          "习近平指出，要加大制度和体制机制创新力度，在重点领域实现更大突破。")),
+         ("习近平指出，长三角区域要加大制度和体制机制创\n\n新力度，在重点领域实现更大突破。",
+          "习近平指出，长三角区域要加大制度和体制机制创新力度，在重点领域实现更大突破。")),
     Rule("LB003", "stray-space-after-page-break",
          "A stray space at the start of the first line of a page, where a paragraph begins.",
          ("第一段到此结束。\n 第二段从这里开始。", "第一段到此结束。\n第二段从这里开始。")),
+    Rule("LB005", "layout-margin",
+         "The left margin of spaces that pdftotext -layout puts before every line of wrapped text.",
+         ("    甲乙丙丁，戊己庚辛壬癸子丑寅卯辰巳午未申\n    酉戌亥甲，乙丙丁戊己庚辛壬癸子丑寅卯辰\n"
+          "    巳午未申，酉戌亥甲乙丙丁戊己庚辛壬癸丑\n    寅卯辰巳，午未申酉戌亥甲乙丙丁戊己庚辛\n"
+          "    癸子丑寅，卯辰巳午未申酉戌亥甲乙丙丁戊\n    庚辛壬癸，子丑寅卯。\n",
+          "甲乙丙丁，戊己庚辛壬癸子丑寅卯辰巳午未申\n酉戌亥甲，乙丙丁戊己庚辛壬癸子丑寅卯辰\n"
+          "巳午未申，酉戌亥甲乙丙丁戊己庚辛壬癸丑\n寅卯辰巳，午未申酉戌亥甲乙丙丁戊己庚辛\n"
+          "癸子丑寅，卯辰巳午未申酉戌亥甲乙丙丁戊\n庚辛壬癸，子丑寅卯。\n")),
     Rule("LB004", "hyphenated-word-across-break",
          "An English word hyphenated at a line end and continued on the next line of a wrap.",
-         ("我们使用了 inter-\nnational 标准。", "我们使用了 international 标准。")),
+         ("甲乙丙丁，戊己庚辛壬癸子丑寅卯辰巳午未申\n酉戌亥甲，乙丙丁戊己庚辛壬癸子丑寅卯辰\n"
+          "巳午未申，酉戌亥甲乙丙丁戊己庚辛壬癸丑\n寅卯辰巳，午未申酉戌亥甲乙丙丁戊己庚辛\n"
+          "癸子丑寅，卯辰巳午未申酉戌亥甲乙丙丁戊\n庚辛壬癸，子丑寅卯辰巳午未申 inter-\nnational 标准。\n",
+          "甲乙丙丁，戊己庚辛壬癸子丑寅卯辰巳午未申\n酉戌亥甲，乙丙丁戊己庚辛壬癸子丑寅卯辰\n"
+          "巳午未申，酉戌亥甲乙丙丁戊己庚辛壬癸丑\n寅卯辰巳，午未申酉戌亥甲乙丙丁戊己庚辛\n"
+          "癸子丑寅，卯辰巳午未申酉戌亥甲乙丙丁戊\n庚辛壬癸，子丑寅卯辰巳午未申 international 标准。\n")),
 )
 
 # --- thresholds -------------------------------------------------------------------------
@@ -88,13 +101,16 @@ MIN_WRAP_SHARE = 0.5
 # Narrower "wraps" are verse, lists or table cells (12 CJK characters = 24 columns).
 MIN_WRAP_COLUMNS = 24
 # A line this many columns short of the width still reached it: one lost indent of two CJK
-# characters (003's paragraph first lines are 52 columns against a width of 56).
-FULL_SLACK_COLUMNS = 4
+# characters plus a Latin word or number that did not fit (a justified line holding half-width
+# characters has fewer columns).  003's paragraph first lines are 52 columns against 56.
+FULL_SLACK_COLUMNS = 6
 # Hanging punctuation and half-width digits make some lines wider (003: 57-60 columns).
 OVER_SLACK_COLUMNS = 6
 # Among full lines, real wraps mostly stop mid-word; verse and lists end every line with
 # punctuation.  003: 85% of full lines end in a Han character.
 MIN_MIDWORD_SHARE = 0.3
+# Share of full lines that carry sentence punctuation (003: 98%; a column of titles: 0%).
+MIN_PUNCT_SHARE = 0.5
 # A line shorter than this is too short to call running prose in one-paragraph-per-line text
 # (the subtitle 当好开路先锋，在中国式现代化中走在前列 in seed 004 has 19 characters).
 MIN_PROSE_CHARS = 20
@@ -108,7 +124,7 @@ MAX_PERIODS = 3
 # A sentence begun at the end of a line: at most this many characters after its full stop.
 MAX_BEGUN_TAIL = 4
 
-_SENT_END = regex.compile(f"[{SENTENCE_END_CHARS}!?.][{CLOSING_CHARS}\"']*$")
+_SENT_END = regex.compile(f"(?:[{SENTENCE_END_CHARS}!?]|(?<![0-9])\\.)[{CLOSING_CHARS}\"']*$")
 _CLAUSE_END = regex.compile(f"[{SENTENCE_END_CHARS}!?：；:;][{CLOSING_CHARS}\"']*$")
 _COMMA_END = regex.compile(r"[\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA},]$")
 _CONTINUATION_START = regex.compile(
@@ -125,6 +141,8 @@ _STRUCTURAL = regex.compile(
     r"|[（(][一二三四五六七八九十百0-9]{1,4}[)）]|[一二三四五六七八九十百]{1,3}[、．.]"
     r"|第[一二三四五六七八九十百0-9]{1,4}[章节条部分篇编款项][ \t\u3000]?"
     r"|[■●◆▲★※•·□◇○◎▶►▪▫\-]|[①-⑳⑴-⒇⒈-⒛])")
+_MD_BULLET = regex.compile(r"^[-*+][ \t]")
+_BLOCK = regex.compile(r"^(?:#{1,6}(?:[ \t]|$)|>|\||```|~~~)")
 _FENCE = regex.compile(r"^[ \t]*(?:```|~~~)")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
@@ -220,6 +238,9 @@ def _layout(cs: list[_Content], k: int) -> _Layout:
     midword = sum(1 for c in full if _HAN.match(c.text[-1]) or c.text[-1].isalnum())
     if not full or midword < MIN_MIDWORD_SHARE * len(full):
         return _Layout(0, margin)
+    # Wrapped prose has sentence punctuation on most lines; a list of titles has none.
+    if sum(1 for c in full if _PROSE_PUNCT.search(c.text)) < MIN_PUNCT_SHARE * len(full):
+        return _Layout(0, margin)
     return _Layout(width, margin)
 
 
@@ -249,17 +270,19 @@ def _joiner(a: str, b: str) -> tuple[str, int, str]:
     """(text to put between, characters to drop from the end of ``a``, rule) for a join."""
     if _HYPHEN_END.search(a) and _LOWER_START.match(b):
         return "", 1, "LB004"
+    if a[-1:].isdigit() and b[:1].isdigit():
+        return "", 0, ""  # a number cut by the wrap
     if _LATIN_END.search(a) and _LATIN_START.match(b):
         return " ", 0, ""
     return "", 0, ""
 
 
 def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
-    """Find LB001–LB004 edits.
+    """Find LB001–LB005 and PG003 (form feeds between lines) edits.
 
     >>> from cleantext_zh import clean
-    >>> clean("该站全体指战\\n\\n员认真学习。", select="LB")
-    '该站全体指战员认真学习。'
+    >>> clean("建队50年特别是党的十八大以来，该站全体指战\\n\\n员认真学习。", select="LB")
+    '建队50年特别是党的十八大以来，该站全体指战员认真学习。'
     """
     if "\n" not in text:
         return
@@ -276,16 +299,22 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         if a.idx in fenced or b.idx in fenced:
             continue
         gap = text[a.text_end:b.text_start]
-        if "\n" not in gap:
+        if "\n" not in gap and "\f" not in gap:
             continue
         lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(gaps_blank), k + WIDTH_WINDOW_LINES)
         blank_style = sum(gaps_blank[lo:hi]) * 2 >= (hi - lo)
         lay = _layout(cs, k)
-        decision = _decide(a, b, gap, lay, blank_style)
+        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style)
+        if "\f" in gap and (decision is None or decision[0] != "join"):
+            # A page break between paragraphs: the form feed becomes the paragraph separator.
+            decision = ("page", "PG003", "a form feed between paragraphs", 0.9)
         if decision is None:
             continue
         decisions.append((k, decision))
     _upgrade_periodic(cs, decisions)
+    touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
+    if ctx.wants("LB005"):
+        yield from _layout_margins(text, cs, touched, fenced)
     for k, (kind, rule, reason, conf) in decisions:
         a, b = cs[k], cs[k + 1]
         gap = text[a.text_end:b.text_start]
@@ -298,6 +327,10 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
                 continue
             safety = Safety.SAFE if conf >= 0.8 else Safety.REVIEW
             yield make_edit(text, a.text_end - drop, b.text_start, between, rule, reason, safety, conf)
+        elif kind == "page":
+            sep = "\n\n" if any(gaps_blank[lo:hi]) else "\n"
+            if ctx.wants("PG003") and gap != sep:
+                yield make_edit(text, a.text_end, b.text_start, sep, "PG003", reason, confidence=conf)
         elif kind == "para" and ctx.wants("LB003"):
             # A paragraph break whose new line starts with the stray space of a page start.
             sep = "\n\n" if blank_style else "\n"
@@ -352,6 +385,22 @@ def _upgrade_periodic(cs: list[_Content], decisions: list) -> None:
                                 "previous page break, inside a sentence", 0.8))
 
 
+def _layout_margins(text: str, cs: list[_Content], touched: set[int], fenced: set[int]) -> Iterator[Edit]:
+    """LB005: the left margin ``pdftotext -layout`` puts before every line of wrapped text."""
+    for k, c in enumerate(cs):
+        if k in touched or c.idx in fenced or c.indent < 2:
+            continue
+        lay = _layout(cs, k)
+        if not lay.width or lay.margin < 2:
+            continue
+        start = c.text_start - (c.indent - lay.margin) - lay.margin
+        lead = text[start:start + lay.margin]
+        if start >= 0 and lead == " " * lay.margin and (start == 0 or text[start - 1] in "\n\f"):
+            yield make_edit(text, start, start + lay.margin, "", "LB005",
+                            f"a layout margin of {lay.margin} spaces before every line of wrapped text",
+                            confidence=0.9)
+
+
 def _no_space_indents(cs: list[_Content]) -> bool:
     """Does the text otherwise start its lines flush left (so a single space is stray)?"""
     head = cs[1:WIDTH_WINDOW_LINES]
@@ -373,20 +422,25 @@ def _fenced_lines(lines) -> set[int]:
 def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool):
     """('join' | 'para', rule, reason, confidence) for the break between ``a`` and ``b``."""
     at, bt = a.text, b.text
-    if _STRUCTURAL.match(at) or _STRUCTURAL.match(bt):
-        return None
-    newlines = gap.count("\n")
-    if newlines > 3 or "\f" in gap:
-        return None  # a wide gap: leave it (form feeds are the PG rules' business)
     stray = gap.endswith("\n ") and b.indent - lay.margin == 1
+    para = ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
+    if _BLOCK.match(at) or _BLOCK.match(bt) or _MD_BULLET.match(bt) or (
+            _STRUCTURAL.match(at) and not lay.width and not _COMMA_END.search(at)):
+        return para  # a list item may wrap; a heading, table row or quote line does not
+    if _STRUCTURAL.match(bt) and not (lay.width and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
+                                      and not _CLAUSE_END.search(at) and not _COMMA_END.search(at)):
+        return para  # a list item starts, unless a full line stops mid-word right before it (第|一、)
+    newlines = gap.count("\n")
+    if newlines > 3:
+        return None  # a wide gap: leave it
     b_indented = b.indent - lay.margin >= 2
     if lay.width:
         # Hard-wrapped neighbourhood.
         if b_indented:
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
-        if newlines > (2 if blank_style else 1):
-            return None
         a_full = a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
+        if newlines > (2 if blank_style or (a_full and not _SENT_END.search(at)) else 1):
+            return None
         b_ext = b.extent - lay.margin
         if a_full:
             if not _SENT_END.search(at):
@@ -398,7 +452,7 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool)
             if b_ext >= lay.width - 1 and not _SENT_END.search(bt[-1:]):
                 return "join", "LB001", "a line at the wrap width followed by another full line", 0.85
             if b_ext >= lay.width - 1:
-                return "join", "LB001", "a line at the wrap width followed by another full line", 0.7
+                return "join", "LB001", "a line at the wrap width followed by another full line", 0.8
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
         # A short line ends its paragraph, unless it stops mid-clause.
         if _SENT_END.search(at) or _CLAUSE_END.search(at):
@@ -410,7 +464,7 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool)
     # One paragraph per line.
     if _CLAUSE_END.search(at):
         return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
-    if not _PROSE_PUNCT.search(at) or len(at) < MIN_PROSE_CHARS:
+    if not _COMMA_END.search(at) and (not _PROSE_PUNCT.search(at) or len(at) < MIN_PROSE_CHARS):
         return None
     if not (_HAN.match(bt[0]) or _CONTINUATION_START.match(bt) or _LOWER_START.match(bt)):
         return None

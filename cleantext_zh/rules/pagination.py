@@ -49,6 +49,8 @@ MAX_FURNITURE_CHARS = 40
 MIN_HEADER_REPEATS = 3
 # Pages hold more than a couple of lines: repeats closer than this are a list, not a header.
 MIN_LINES_BETWEEN_REPEATS = 3
+# Characters either side of a form feed that tell whether the text separates lines by blank lines.
+SEPARATOR_WINDOW_CHARS = 1000
 # Pages of one document differ in length (a chapter ends, a table); repeats further apart
 # than this ratio are not page after page.
 MAX_PAGE_SIZE_RATIO = 3.0
@@ -146,6 +148,19 @@ def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
     # page after page.  Evidence that the text has pages at all is required: form feeds, page
     # numbers, or repeats at near-equal distances.
     paged = "\f" in text or len(found) >= 2
+    numbers_at = set(found)
+
+    def at_page_edge(i: int) -> bool:
+        """Is line ``i`` next to a page number or a form feed (blank lines skipped)?"""
+        for step in (-1, 1):
+            j, seen = i + step, 0
+            while 0 <= j < len(lines) and seen < 2:
+                if j in numbers_at or near_ff[j]:
+                    return True
+                if bare[j]:
+                    seen += 1
+                j += step
+        return near_ff[i]
     keyed: dict[str, list[int]] = collections.defaultdict(list)
     for i, b in enumerate(bare):
         if b and len(b) <= MAX_FURNITURE_CHARS and i not in found and _HAS_TEXT.search(b) \
@@ -162,7 +177,9 @@ def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
         regular = len(dists) >= 2 and max(dists) <= MAX_PAGE_SIZE_RATIO * min(dists)
         numbers = [_edge_number(bare[i]) for i in idx]
         numbered = None not in numbers and all(y == x + 1 for x, y in zip(numbers, numbers[1:]))
-        if ff >= 2 or (len(idx) >= MIN_HEADER_REPEATS and (paged and regular or numbered)):
+        at_edge = sum(1 for i in idx if at_page_edge(i))
+        if ff >= 2 or (len(idx) >= MIN_HEADER_REPEATS and (paged and regular and at_edge * 3 >= len(idx) * 2
+                                                             or numbered)):
             conf = 0.9 if ff >= 2 or numbered else 0.85
             for i in idx:
                 found[i] = ("PG002", f"a short line repeated {len(idx)} times, once per page", conf)
@@ -189,33 +206,75 @@ def find_page_furniture(text: str, ctx: Context) -> Iterator[Edit]:
     lines = split_lines(text)
     found = furniture_lines(text)
     removed: set[int] = set()
-    for i, (rule, reason, conf) in sorted(found.items()):
-        if not ctx.wants(rule):
-            continue
-        ln = lines[i]
-        # Remove the line with its terminator and the blank lines that follow it, so the gap
-        # it leaves is the one that was before it.
-        j = i + 1
-        while j < len(lines) and not _bare(lines[j].text) and (j in removed or "\f" not in lines[j].text
-                                                                or ctx.wants("PG003")):
+    wanted = sorted(i for i, (rule, _, _) in found.items() if ctx.wants(rule))
+    # Group furniture lines that follow each other (blank lines between them allowed).
+    groups: list[list[int]] = []
+    for i in wanted:
+        if groups and all(not _bare(lines[m].text) for m in range(groups[-1][-1] + 1, i)):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        first, last = group[0], group[-1]
+        j = last + 1
+        while j < len(lines) and not _bare(lines[j].text) and ("\f" not in lines[j].text or ctx.wants("PG003")):
             j += 1
-        end = lines[j].start if j < len(lines) else len(text)
-        start = ln.start
-        if j >= len(lines):  # furniture at the very end: drop the break before it instead
-            start = lines[i - 1].end if i > 0 else ln.start
-            end = len(text)
-        removed.update(range(i, j))
-        yield make_edit(text, start, end, "", rule, reason, confidence=conf)
+        next_start = lines[j].start if j < len(lines) else len(text)
+        k = first - 1
+        while k >= 0 and not _bare(lines[k].text):
+            k -= 1
+        if k < 0 or j >= len(lines):
+            # at the start or the end of the text: the furniture goes with the breaks next to it
+            s0 = lines[first].start if k < 0 else lines[k].end
+            e0 = next_start if j < len(lines) else len(text)
+            spans = [(s0, e0, "")]
+        else:
+            # Keep the wider of the breaks around the furniture: a paragraph break on either
+            # side survives it (LB joins a wrap however wide the break).
+            before_nl = text.count("\n", lines[k].end, lines[first].start)
+            after_nl = text.count("\n", lines[last].end, next_start)
+            spans = [(lines[k].end, lines[first].start, "\n" * max(before_nl, after_nl, 1))]
+            spans[0] = spans[0] if text[spans[0][0]:spans[0][1]] != spans[0][2] else None
+            spans = [sp for sp in spans if sp]
+        bounds = group + [None]
+        for n, i in enumerate(group):
+            rule, reason, conf = found[i]
+            line_end = lines[bounds[n + 1]].start if bounds[n + 1] is not None else next_start
+            s_i, e_i = lines[i].start, line_end
+            if n == 0 and spans and spans[0][1] == s_i:
+                s_i, after = spans[0][0], spans[0][2]
+            elif n == 0 and spans:
+                s_i, e_i, after = min(spans[0][0], s_i), max(spans[0][1], e_i), spans[0][2]
+            else:
+                after = ""
+            yield make_edit(text, s_i, e_i, after, rule, reason, confidence=conf)
+        removed.update(range(first, j))
     if ctx.wants("PG003") and "\f" in text:
         for m in regex.finditer(r"\f+", text):
             s, e = m.span()
             li = _line_index(lines, s)
             if li in removed:
                 continue
-            before = text[s - 1] if s else "\n"
-            after = text[e] if e < len(text) else "\n"
-            repl = "" if before == "\n" or after == "\n" else "\n"
-            yield make_edit(text, s, e, repl, "PG003", "a form feed between pages")
+            inside_line = s > 0 and text[s - 1] != "\n" and e < len(text) and text[e] != "\n"
+            if (ctx.wants("LB001") or ctx.wants("LB002")) and text[:s].strip() and text[e:].strip():
+                if inside_line:  # make it a line break; LB then joins or keeps it
+                    window = text[max(0, s - SEPARATOR_WINDOW_CHARS):e + SEPARATOR_WINDOW_CHARS]
+                    yield make_edit(text, s, e, "\n\n" if "\n\n" in window else "\n", "PG003",
+                                    "a form feed inside a line")
+                continue  # between two lines of text: LB decides (join, or paragraph break)
+            # The page break becomes the text's line break (a blank line where the text puts
+            # one between its lines or paragraphs); LB then decides whether it is a wrap.
+            window = text[max(0, s - SEPARATOR_WINDOW_CHARS):e + SEPARATOR_WINDOW_CHARS]
+            sep = "\n\n" if window.count("\n\n") * 2 >= 0.6 * window.count("\n") else "\n"
+            lo, hi = s, e
+            while lo > 0 and text[lo - 1] == "\n":
+                lo -= 1
+            while hi < len(text) and text[hi] == "\n":
+                hi += 1
+            if lo == 0 or hi == len(text):
+                yield make_edit(text, s, e, "", "PG003", "a form feed at the start or end of the text")
+                continue
+            yield make_edit(text, lo, hi, sep, "PG003", "a form feed between pages")
 
 
 def _line_index(lines: list[Line], pos: int) -> int:
