@@ -44,6 +44,7 @@ Left alone
 
 from __future__ import annotations
 
+import bisect
 import json
 import unicodedata
 from functools import lru_cache
@@ -211,7 +212,7 @@ class _Layout(NamedTuple):
     margin: int  # the common left indent (layout margin) of the neighbourhood
 
 
-def _layout(cs: list[_Content], k: int) -> _Layout:
+def _layout(cs: list[_Content], k: int, _memo: dict | None = None) -> _Layout:
     """Wrap width and margin around content line ``k``, from the nearby lines only."""
     lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(cs), k + WIDTH_WINDOW_LINES + 2)
     window = cs[lo:hi]
@@ -219,14 +220,19 @@ def _layout(cs: list[_Content], k: int) -> _Layout:
         return _Layout(0, 0)
     margin = min(c.indent for c in window)
     extents = [c.extent - margin for c in window]
+    # Cheap exit for one-paragraph-per-line text: too few lines of a similar, wide extent.
+    wide = sorted(e for e in extents if e >= MIN_WRAP_COLUMNS - FULL_SLACK_COLUMNS)
+    if len(wide) < MIN_WRAP_SHARE * len(window):
+        return _Layout(0, margin)
     counts: dict[int, int] = {}
     for e in extents:
         counts[e] = counts.get(e, 0) + 1
     best_w, best_n = 0, 0
+    ordered = sorted(extents)
     for w in counts:
         if w < MIN_WRAP_COLUMNS:
             continue
-        n = sum(v for e, v in counts.items() if w - FULL_SLACK_COLUMNS <= e <= w + OVER_SLACK_COLUMNS)
+        n = bisect.bisect_right(ordered, w + OVER_SLACK_COLUMNS) - bisect.bisect_left(ordered, w - FULL_SLACK_COLUMNS)
         if n > best_n or (n == best_n and counts[w] > counts.get(best_w, 0)):
             best_w, best_n = w, n
     if best_n < MIN_WRAP_SHARE * len(window):
@@ -294,6 +300,13 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # The paragraph separator style: a blank line if most breaks have one.
     gaps_blank = [text.count("\n", a.text_end, b.text_start) >= 2 for a, b in zip(cs, cs[1:])]
     decisions: list = []
+    layouts: dict[int, _Layout] = {}
+
+    def layout_at(k: int) -> _Layout:
+        if k not in layouts:
+            layouts[k] = _layout(cs, k)
+        return layouts[k]
+
     for k in range(len(cs) - 1):
         a, b = cs[k], cs[k + 1]
         if a.idx in fenced or b.idx in fenced:
@@ -303,7 +316,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
             continue
         lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(gaps_blank), k + WIDTH_WINDOW_LINES)
         blank_style = sum(gaps_blank[lo:hi]) * 2 >= (hi - lo)
-        lay = _layout(cs, k)
+        lay = layout_at(k)
         decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style)
         if "\f" in gap and (decision is None or decision[0] != "join"):
             # A page break between paragraphs: the form feed becomes the paragraph separator.
@@ -314,7 +327,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     _upgrade_periodic(cs, decisions)
     touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
     if ctx.wants("LB005"):
-        yield from _layout_margins(text, cs, touched, fenced)
+        yield from _layout_margins(text, cs, touched, fenced, layout_at)
     for k, (kind, rule, reason, conf) in decisions:
         a, b = cs[k], cs[k + 1]
         gap = text[a.text_end:b.text_start]
@@ -385,12 +398,12 @@ def _upgrade_periodic(cs: list[_Content], decisions: list) -> None:
                                 "previous page break, inside a sentence", 0.8))
 
 
-def _layout_margins(text: str, cs: list[_Content], touched: set[int], fenced: set[int]) -> Iterator[Edit]:
+def _layout_margins(text: str, cs: list[_Content], touched: set[int], fenced: set[int], layout_at) -> Iterator[Edit]:
     """LB005: the left margin ``pdftotext -layout`` puts before every line of wrapped text."""
     for k, c in enumerate(cs):
         if k in touched or c.idx in fenced or c.indent < 2:
             continue
-        lay = _layout(cs, k)
+        lay = layout_at(k)
         if not lay.width or lay.margin < 2:
             continue
         start = c.text_start - (c.indent - lay.margin) - lay.margin
