@@ -105,6 +105,8 @@ MIN_WRAP_COLUMNS = 24
 # characters plus a Latin word or number that did not fit (a justified line holding half-width
 # characters has fewer columns).  003's paragraph first lines are 52 columns against 56.
 FULL_SLACK_COLUMNS = 6
+# A paragraph's first line is indented by two CJK characters; extraction drops the indent.
+INDENT_COLUMNS = 4
 # Hanging punctuation and half-width digits make some lines wider (003: 57-60 columns).
 OVER_SLACK_COLUMNS = 6
 # Among full lines, real wraps mostly stop mid-word; verse and lists end every line with
@@ -240,6 +242,11 @@ def _layout(cs: list[_Content], k: int, _memo: dict | None = None) -> _Layout:
     # The width is the most common extent in the band (not the band's lower edge).
     band = {e: v for e, v in counts.items() if best_w - FULL_SLACK_COLUMNS <= e <= best_w + OVER_SLACK_COLUMNS}
     width = max(band, key=lambda e: (band[e], e))
+    # In short paragraphs the first lines (indent lost, INDENT_COLUMNS short) can outnumber the
+    # full lines; a well-supported extent one indent wider is the real width.
+    wider = {e: v for e, v in counts.items() if width + INDENT_COLUMNS - 1 <= e <= width + INDENT_COLUMNS + 1}
+    if wider and sum(wider.values()) >= max(2, 0.3 * band[width]):
+        width = max(wider, key=lambda e: (wider[e], -e))
     full = [c for c, e in zip(window, extents) if e >= width - FULL_SLACK_COLUMNS]
     midword = sum(1 for c in full if _HAN.match(c.text[-1]) or c.text[-1].isalnum())
     if not full or midword < MIN_MIDWORD_SHARE * len(full):

@@ -160,6 +160,8 @@ def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
                 if bare[j]:
                     seen += 1
                 j += step
+            if seen == 0:
+                return True  # the first or last line of the text: a page edge too
         return near_ff[i]
     keyed: dict[str, list[int]] = collections.defaultdict(list)
     for i, b in enumerate(bare):
@@ -179,7 +181,8 @@ def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
         numbered = None not in numbers and all(y == x + 1 for x, y in zip(numbers, numbers[1:]))
         at_edge = sum(1 for i in idx if at_page_edge(i))
         if ff >= 2 or (len(idx) >= MIN_HEADER_REPEATS and (paged and regular and at_edge * 3 >= len(idx) * 2
-                                                             or numbered)):
+                                                             or numbered)) \
+                or (ff >= 1 and paged and at_edge == len(idx)):  # two pages, both at a page edge
             conf = 0.9 if ff >= 2 or numbered else 0.85
             for i in idx:
                 found[i] = ("PG002", f"a short line repeated {len(idx)} times, once per page", conf)
