@@ -265,6 +265,8 @@ def _clause_evidence(a: str, b: str) -> tuple[str, float] | None:
     if _CONTINUATION_START.match(b):
         return "the next line starts with punctuation that continues a sentence", 0.95
     x, y = a[-1], b[0]
+    if not _HAN.match(y):
+        return None
     if x + y in bound:
         return f"the break splits the word {x + y}", 0.9
     if x in rare_end and _HAN.match(y):
@@ -486,7 +488,8 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool)
         return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
     if not _COMMA_END.search(at) and (not _PROSE_PUNCT.search(at) or len(at) < MIN_PROSE_CHARS):
         return None
-    if not (_HAN.match(bt[0]) or _CONTINUATION_START.match(bt) or _LOWER_START.match(bt)):
+    if not (_HAN.match(bt[0]) or _CONTINUATION_START.match(bt) or _LOWER_START.match(bt)
+            or (_COMMA_END.search(at) and not _STRUCTURAL.match(bt))):
         return None
     if b_indented:
         return None

@@ -37,8 +37,9 @@ RULES = (
     Rule("PG001", "page-number-line", "A line that holds only a page number (— 3 —, 第3页, 3/12, Page 3).",
          ("全力救治新冠患者\n— 1 —\n，有效保护", "全力救治新冠患者\n，有效保护")),
     Rule("PG002", "running-header", "A short line repeated on every page: a running header or footer.",
-         ("甲乙丙丁。\n年度报告\n戊己庚辛。\n年度报告\n壬癸子丑。\n年度报告\n寅卯辰巳。",
-          "甲乙丙丁。\n戊己庚辛。\n壬癸子丑。\n寅卯辰巳。")),
+         ("年度报告 1\n甲乙丙丁。\n戊己庚辛。\n壬癸子丑。\n年度报告 2\n寅卯辰巳。\n午未申酉。\n戌亥甲乙。\n"
+          "年度报告 3\n丙丁戊己。\n",
+          "甲乙丙丁。\n戊己庚辛。\n壬癸子丑。\n寅卯辰巳。\n午未申酉。\n戌亥甲乙。\n丙丁戊己。\n")),
     Rule("PG003", "form-feed", "A form feed (page break control character) between pages.",
          ("第一页的结尾。\n\f第二页的开头。", "第一页的结尾。\n第二页的开头。")),
 )

@@ -110,7 +110,7 @@ def typeset(draw):
     return text, expected
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 @given(typeset())
 def test_typeset_paragraphs_come_back_exactly(case):
     text, expected = case
