@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from ..rule import Normalizer, Rule
 from ..reference import NORMALIZER as REFERENCE
-from . import codepoints, duplicates, encoding, english, numerals, punctuation, residue, spacing
+from . import codepoints, duplicates, encoding, english, linebreaks, numerals, pagination, punctuation, residue, spacing
 
 NORMALIZERS: tuple[Normalizer, ...] = (
     encoding.NORMALIZER,
     codepoints.NORMALIZER,
     REFERENCE,
     residue.NORMALIZER,
+    pagination.NORMALIZER,
+    linebreaks.NORMALIZER,
     spacing.NORMALIZER,
     punctuation.NORMALIZER,
     english.NORMALIZER,

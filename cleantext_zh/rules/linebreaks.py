@@ -1,0 +1,504 @@
+"""LB — line breaks inside paragraphs: hard wraps, page breaks, stray leading spaces.
+
+What it finds
+    Line breaks that the author did not write: a PDF's forced break every ~28 characters (with
+    or without a blank line after every line), a page boundary that cuts a paragraph with a
+    blank line in the middle of a sentence or a word (``强劲活跃的增长极\\n\\n功能不断``,
+    ``体制机制创\\n\\n新力度``, ``需求，\\n\\n确保``, ``。接\\n\\n下来``), the stray space a PDF
+    extractor puts at the start of the first line of a page, and English words hyphenated
+    across a break.
+Where it comes from
+    pdftotext (with and without ``-layout``), pdfminer.six, PyMuPDF and OCR engines emit one
+    line per printed line and no paragraph marks; web copies of printed pages keep the page
+    breaks as empty lines.
+Example
+    ``体制机制创\\n\\n新力度`` -> ``体制机制创新力度``
+Safety
+    Two kinds of evidence decide each break, the way an editor reads a page:
+
+    * *wrapped text*: among the nearby lines (``WIDTH_WINDOW_LINES`` either side) most have the
+      same display width (a CJK character is two columns).  A line that reaches that width
+      and does not end a sentence is a wrap (``LB001``); one that ends a sentence is joined
+      only when the next line also reaches the width (a new paragraph's first line is
+      indented, or lost its indent and is shorter).  A line clearly shorter than the width
+      ends its paragraph unless it stops mid-clause (below).
+    * *one paragraph per line*: a break is a page break inside a sentence (``LB002``) only
+      if the line before is running prose (it has sentence punctuation), does not end a
+      sentence, and the break itself shows it: the line ends in ``，`` or ``、``, the next
+      starts with one, the two characters either side form a bound pair that clean text
+      never separates (``创|新``, ``干|部``), a character that (almost) never ends or starts
+      a clause sits at the break (``极``, ``员``), the line ends in a function word (``更``),
+      or a sentence has just begun (``。接``).  Breaks with none of these are reported
+      (``REVIEW``), not joined.
+
+    Joining Chinese to Chinese inserts nothing; Latin to Latin inserts one space.  Decisions
+    use only nearby lines, so cleaning a long text in blocks cut at paragraph ends gives the
+    same result as cleaning it whole.  The character tables come from clean corpora
+    (``data/linebreak_edges.json``, built by ``scripts/build_linebreak_table.py``).
+Left alone
+    Headings and titles (short, no sentence punctuation), photo credits and bylines, list
+    items (``一、`` ``（一）`` ``1.`` ``■`` ``●``), markdown headings, block quotes, tables and
+    fenced code, a break right after a sentence end (a paragraph end as far as anyone can
+    tell), and text without line breaks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, NamedTuple
+
+import regex
+
+from ..charclass import CLOSING_CHARS, SENTENCE_END_CHARS
+from ..edits import Edit, Safety, make_edit
+from ..rule import Context, Normalizer, Rule
+from .pagination import split_lines
+
+RULES = (
+    Rule("LB001", "wrap-inside-paragraph",
+         "A line break at the page width inside a paragraph of hard-wrapped text (PDF, OCR).",
+         ("深入推进长三角一体化发展，进一步提升创新能\n力、产业竞争力、发展能级，率先形成更高层次\n改革开放新格局，对于我国构建新发展格局、推\n"
+          "动高质量发展，以中国式现代化全面推进强国建\n设、民族复兴伟业，意义重大。要完整、准确、\n全面贯彻新发展理念。\n",
+          "深入推进长三角一体化发展，进一步提升创新能力、产业竞争力、发展能级，率先形成更高层次"
+          "改革开放新格局，对于我国构建新发展格局、推动高质量发展，以中国式现代化全面推进强国建"
+          "设、民族复兴伟业，意义重大。要完整、准确、全面贯彻新发展理念。\n")),
+    Rule("LB002", "page-break-inside-sentence",
+         "A blank line or page break in the middle of a sentence or word, in one-paragraph-per-line text.",
+         ("习近平指出，长三角区域要加大制度和体制机制创\n\n新力度，在重点领域实现更大突破。",
+          "习近平指出，长三角区域要加大制度和体制机制创新力度，在重点领域实现更大突破。")),
+    Rule("LB003", "stray-space-after-page-break",
+         "A stray space at the start of the first line of a page, where a paragraph begins.",
+         ("第一段到此结束。\n 第二段从这里开始。", "第一段到此结束。\n第二段从这里开始。")),
+    Rule("LB005", "layout-margin",
+         "The left margin of spaces that pdftotext -layout puts before every line of wrapped text.",
+         ("    甲乙丙丁，戊己庚辛壬癸子丑寅卯辰巳午未申\n    酉戌亥甲，乙丙丁戊己庚辛壬癸子丑寅卯辰\n"
+          "    巳午未申，酉戌亥甲乙丙丁戊己庚辛壬癸丑\n    寅卯辰巳，午未申酉戌亥甲乙丙丁戊己庚辛\n"
+          "    癸子丑寅，卯辰巳午未申酉戌亥甲乙丙丁戊\n    庚辛壬癸，子丑寅卯。\n",
+          "甲乙丙丁，戊己庚辛壬癸子丑寅卯辰巳午未申\n酉戌亥甲，乙丙丁戊己庚辛壬癸子丑寅卯辰\n"
+          "巳午未申，酉戌亥甲乙丙丁戊己庚辛壬癸丑\n寅卯辰巳，午未申酉戌亥甲乙丙丁戊己庚辛\n"
+          "癸子丑寅，卯辰巳午未申酉戌亥甲乙丙丁戊\n庚辛壬癸，子丑寅卯。\n")),
+    Rule("LB004", "hyphenated-word-across-break",
+         "An English word hyphenated at a line end and continued on the next line of a wrap.",
+         ("甲乙丙丁，戊己庚辛壬癸子丑寅卯辰巳午未申\n酉戌亥甲，乙丙丁戊己庚辛壬癸子丑寅卯辰\n"
+          "巳午未申，酉戌亥甲乙丙丁戊己庚辛壬癸丑\n寅卯辰巳，午未申酉戌亥甲乙丙丁戊己庚辛\n"
+          "癸子丑寅，卯辰巳午未申酉戌亥甲乙丙丁戊\n庚辛壬癸，子丑寅卯辰巳午未申 inter-\nnational 标准。\n",
+          "甲乙丙丁，戊己庚辛壬癸子丑寅卯辰巳午未申\n酉戌亥甲，乙丙丁戊己庚辛壬癸子丑寅卯辰\n"
+          "巳午未申，酉戌亥甲乙丙丁戊己庚辛壬癸丑\n寅卯辰巳，午未申酉戌亥甲乙丙丁戊己庚辛\n"
+          "癸子丑寅，卯辰巳午未申酉戌亥甲乙丙丁戊\n庚辛壬癸，子丑寅卯辰巳午未申 international 标准。\n")),
+)
+
+# --- thresholds -------------------------------------------------------------------------
+# Lines either side of a break whose widths decide whether the text is hard-wrapped.  Big
+# enough to hold a few paragraphs of a page (003 has 5-25 lines a paragraph), small enough
+# that a block cut for streaming sees the same lines.
+WIDTH_WINDOW_LINES = 20
+# At least this many lines in the window, and this share of them at the wrap width.
+MIN_WRAP_LINES = 6
+MIN_WRAP_SHARE = 0.5
+# Narrower "wraps" are verse, lists or table cells (12 CJK characters = 24 columns).
+MIN_WRAP_COLUMNS = 24
+# A line this many columns short of the width still reached it: one lost indent of two CJK
+# characters plus a Latin word or number that did not fit (a justified line holding half-width
+# characters has fewer columns).  003's paragraph first lines are 52 columns against 56.
+FULL_SLACK_COLUMNS = 6
+# A paragraph's first line is indented by two CJK characters; extraction drops the indent.
+INDENT_COLUMNS = 4
+# Hanging punctuation and half-width digits make some lines wider (003: 57-60 columns).
+OVER_SLACK_COLUMNS = 6
+# Among full lines, real wraps mostly stop mid-word; verse and lists end every line with
+# punctuation.  003: 85% of full lines end in a Han character.
+MIN_MIDWORD_SHARE = 0.3
+# Share of full lines that carry sentence punctuation (003: 98%; a column of titles: 0%).
+MIN_PUNCT_SHARE = 0.5
+# A line shorter than this is too short to call running prose in one-paragraph-per-line text
+# (the subtitle 当好开路先锋，在中国式现代化中走在前列 in seed 004 has 19 characters).
+MIN_PROSE_CHARS = 20
+# Page-break period: at least three sure page breaks, pages of at least 200 characters, a
+# candidate within 8% of a whole number of pages (seed 002: pages of 552-583 characters) from
+# its sure neighbours, at most three pages away.
+MIN_PERIOD_BREAKS = 3
+MIN_PERIOD_CHARS = 200
+PERIOD_TOLERANCE = 0.08
+MAX_PERIODS = 3
+# A sentence begun at the end of a line: at most this many characters after its full stop.
+MAX_BEGUN_TAIL = 4
+
+_SENT_END = regex.compile(f"(?:[{SENTENCE_END_CHARS}!?]|(?<![0-9])\\.)[{CLOSING_CHARS}\"']*$")
+_CLAUSE_END = regex.compile(f"[{SENTENCE_END_CHARS}!?：；:;][{CLOSING_CHARS}\"']*$")
+_COMMA_END = regex.compile(r"[\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA},]$")
+_CONTINUATION_START = regex.compile(
+    "^[\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA}\N{IDEOGRAPHIC FULL STOP}\N{FULLWIDTH SEMICOLON}"
+    "\N{FULLWIDTH COLON}\N{FULLWIDTH QUESTION MARK}\N{FULLWIDTH EXCLAMATION MARK}"
+    "\N{FULLWIDTH RIGHT PARENTHESIS}\N{RIGHT DOUBLE ANGLE BRACKET}\N{RIGHT ANGLE BRACKET}"
+    "\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT CORNER BRACKET}]")
+_PROSE_PUNCT = regex.compile("[\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA}\N{IDEOGRAPHIC FULL STOP}"
+                             "\N{FULLWIDTH SEMICOLON}\N{FULLWIDTH COLON}\N{FULLWIDTH QUESTION MARK}"
+                             "\N{FULLWIDTH EXCLAMATION MARK},;]")
+# Lines that start a block of their own: markdown, list items, bullets, tables, quotes.
+_STRUCTURAL = regex.compile(
+    r"^(?:#{1,6}(?:[ \t]|$)|>|\||```|~~~|[-*+][ \t]|[0-9]{1,3}[.)、．][ \t]?(?!\d)"
+    r"|[（(][一二三四五六七八九十百0-9]{1,4}[)）]|[一二三四五六七八九十百]{1,3}[、．.]"
+    r"|第[一二三四五六七八九十百0-9]{1,4}[章节条部分篇编款项][ \t\u3000]?"
+    r"|[■●◆▲★※•·□◇○◎▶►▪▫\-]|[①-⑳⑴-⒇⒈-⒛])")
+_MD_BULLET = regex.compile(r"^[-*+][ \t]")
+_BLOCK = regex.compile(r"^(?:#{1,6}(?:[ \t]|$)|>|\||```|~~~)")
+_FENCE = regex.compile(r"^[ \t]*(?:```|~~~)")
+_HAN = regex.compile(r"\p{Han}")
+_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+_HYPHEN_END = regex.compile(r"(?<=[a-z]{2})-$")
+_LOWER_START = regex.compile(r"^[a-z]")
+# Single-character function words that cannot end a clause: adverbs, prepositions, conjunctions.
+_FUNCTION_END = set("更最很太把被将对向从与及并而或于让使据按就又也还再仅只")
+# Two-character words that end in one of those and can end a clause.
+_FUNCTION_END_WORDS = {"变更", "更更", "而且", "然而", "从而", "因而", "对于", "关于", "至于", "由于", "在于",
+                       "等于", "属于", "位于", "用于", "而已", "也就", "不仅", "仍然", "还有",
+                       "倾向", "方向", "意向", "导向", "动向", "走向", "趋向", "去向", "取向", "转向", "志向",
+                       "偏向", "纵向", "横向", "双向", "相对", "绝对", "反对", "应对", "核对", "服从", "遵从",
+                       "参与", "涉及", "普及", "危及", "波及", "顾及", "合并", "兼并", "转让", "出让", "退让",
+                       "大使", "特使", "行使", "依据", "根据", "证据", "数据", "单据", "票据", "占据", "收据",
+                       "成就", "造就", "归还", "偿还", "退还", "返还", "太太", "大将", "即将"}
+_LEAD_WS = regex.compile(r"^[ \t\u3000\f]*")
+_TRAIL_WS = regex.compile(r"[ \t\u3000\f\r]*$")
+
+
+@lru_cache(maxsize=1)
+def _edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The character tables, loaded once on first use."""
+    raw = resources.files("cleantext_zh").joinpath("data/linebreak_edges.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    return frozenset(data["rare_end"]), frozenset(data["rare_start"]), frozenset(data["bound"].split())
+
+
+def display_width(s: str) -> int:
+    """Columns a string takes on a page: East Asian wide, full-width and ambiguous count two."""
+    w = 0
+    for ch in s:
+        if ch == "\t":
+            w += 4
+        elif ord(ch) < 0x1100:
+            w += 1
+        else:
+            w += 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
+    return w
+
+
+class _Content(NamedTuple):
+    idx: int  # index into the line list
+    text_start: int  # offset of the first non-space character
+    text_end: int  # offset after the last non-space character
+    text: str  # the stripped text
+    indent: int  # columns of leading white space
+    extent: int  # indent + width of the text
+
+
+def _contents(text: str) -> list[_Content]:
+    out = []
+    for i, ln in enumerate(split_lines(text)):
+        lead = _LEAD_WS.match(ln.text).end()
+        trail = _TRAIL_WS.search(ln.text).start()
+        if trail <= lead:
+            continue
+        s = ln.text[lead:trail]
+        indent = display_width(ln.text[:lead].replace("\f", ""))
+        out.append(_Content(i, ln.start + lead, ln.start + trail, s, indent, indent + display_width(s)))
+    return out
+
+
+class _Layout(NamedTuple):
+    width: int  # the wrap width in columns, 0 if the neighbourhood is not hard-wrapped
+    margin: int  # the common left indent (layout margin) of the neighbourhood
+
+
+def _layout(cs: list[_Content], k: int, _memo: dict | None = None) -> _Layout:
+    """Wrap width and margin around content line ``k``, from the nearby lines only."""
+    lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(cs), k + WIDTH_WINDOW_LINES + 2)
+    window = cs[lo:hi]
+    if len(window) < MIN_WRAP_LINES:
+        return _Layout(0, 0)
+    margin = min(c.indent for c in window)
+    extents = [c.extent - margin for c in window]
+    # Cheap exit for one-paragraph-per-line text: too few lines of a similar, wide extent.
+    wide = sorted(e for e in extents if e >= MIN_WRAP_COLUMNS - FULL_SLACK_COLUMNS)
+    if len(wide) < MIN_WRAP_SHARE * len(window):
+        return _Layout(0, margin)
+    counts: dict[int, int] = {}
+    for e in extents:
+        counts[e] = counts.get(e, 0) + 1
+    best_w, best_n = 0, 0
+    ordered = sorted(extents)
+    for w in counts:
+        if w < MIN_WRAP_COLUMNS:
+            continue
+        n = bisect.bisect_right(ordered, w + OVER_SLACK_COLUMNS) - bisect.bisect_left(ordered, w - FULL_SLACK_COLUMNS)
+        if n > best_n or (n == best_n and counts[w] > counts.get(best_w, 0)):
+            best_w, best_n = w, n
+    if best_n < MIN_WRAP_SHARE * len(window):
+        return _Layout(0, margin)
+    # The width is the most common extent in the band (not the band's lower edge).
+    band = {e: v for e, v in counts.items() if best_w - FULL_SLACK_COLUMNS <= e <= best_w + OVER_SLACK_COLUMNS}
+    width = max(band, key=lambda e: (band[e], e))
+    # In short paragraphs the first lines (indent lost, INDENT_COLUMNS short) can outnumber the
+    # full lines; a well-supported extent one indent wider is the real width.
+    wider = {e: v for e, v in counts.items() if width + INDENT_COLUMNS - 1 <= e <= width + INDENT_COLUMNS + 1}
+    if wider and sum(wider.values()) >= max(2, 0.3 * band[width]):
+        width = max(wider, key=lambda e: (wider[e], -e))
+    full = [c for c, e in zip(window, extents) if e >= width - FULL_SLACK_COLUMNS]
+    midword = sum(1 for c in full if _HAN.match(c.text[-1]) or c.text[-1].isalnum())
+    if not full or midword < MIN_MIDWORD_SHARE * len(full):
+        return _Layout(0, margin)
+    # Wrapped prose has sentence punctuation on most lines; a list of titles has none.
+    if sum(1 for c in full if _PROSE_PUNCT.search(c.text)) < MIN_PUNCT_SHARE * len(full):
+        return _Layout(0, margin)
+    return _Layout(width, margin)
+
+
+def _clause_evidence(a: str, b: str) -> tuple[str, float] | None:
+    """Why the break between ``a`` and ``b`` sits inside a clause, or None."""
+    rare_end, rare_start, bound = _edges()
+    if _COMMA_END.search(a):
+        return "the line ends in a comma", 0.95
+    if _CONTINUATION_START.match(b):
+        return "the next line starts with punctuation that continues a sentence", 0.95
+    x, y = a[-1], b[0]
+    if not _HAN.match(y):
+        return None
+    if x + y in bound:
+        return f"the break splits the word {x + y}", 0.9
+    if x in rare_end and _HAN.match(y):
+        return f"{x} (almost) never ends a clause", 0.85
+    if y in rare_start and _HAN.match(x):
+        return f"{y} (almost) never starts a clause", 0.85
+    if x in _FUNCTION_END and a[-2:] not in _FUNCTION_END_WORDS and a[-2:] not in bound and _HAN.match(y):
+        return f"the line ends in the function word {x}", 0.85
+    m = regex.search(f"[{SENTENCE_END_CHARS}][{CLOSING_CHARS}]*(\\p{{Han}}{{1,{MAX_BEGUN_TAIL}}})$", a)
+    if m and _HAN.match(y):
+        return "a sentence begins at the end of the line", 0.85
+    return None
+
+
+def _joiner(a: str, b: str) -> tuple[str, int, str]:
+    """(text to put between, characters to drop from the end of ``a``, rule) for a join."""
+    if _HYPHEN_END.search(a) and _LOWER_START.match(b):
+        return "", 1, "LB004"
+    if a[-1:].isdigit() and b[:1].isdigit():
+        return "", 0, ""  # a number cut by the wrap
+    if _LATIN_END.search(a) and _LATIN_START.match(b):
+        return " ", 0, ""
+    return "", 0, ""
+
+
+def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
+    """Find LB001–LB005 and PG003 (form feeds between lines) edits.
+
+    >>> from cleantext_zh import clean
+    >>> clean("建队50年特别是党的十八大以来，该站全体指战\\n\\n员认真学习。", select="LB")
+    '建队50年特别是党的十八大以来，该站全体指战员认真学习。'
+    """
+    if "\n" not in text:
+        return
+    cs = _contents(text)
+    if len(cs) < 2:
+        return
+    lines = split_lines(text)
+    fenced = _fenced_lines(lines)
+    # The paragraph separator style: a blank line if most breaks have one.
+    gaps_blank = [text.count("\n", a.text_end, b.text_start) >= 2 for a, b in zip(cs, cs[1:])]
+    decisions: list = []
+    layouts: dict[int, _Layout] = {}
+
+    def layout_at(k: int) -> _Layout:
+        if k not in layouts:
+            layouts[k] = _layout(cs, k)
+        return layouts[k]
+
+    for k in range(len(cs) - 1):
+        a, b = cs[k], cs[k + 1]
+        if a.idx in fenced or b.idx in fenced:
+            continue
+        gap = text[a.text_end:b.text_start]
+        if "\n" not in gap and "\f" not in gap:
+            continue
+        lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(gaps_blank), k + WIDTH_WINDOW_LINES)
+        blank_style = sum(gaps_blank[lo:hi]) * 2 >= (hi - lo)
+        lay = layout_at(k)
+        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style)
+        if "\f" in gap and (decision is None or decision[0] != "join"):
+            # A page break between paragraphs: the form feed becomes the paragraph separator.
+            decision = ("page", "PG003", "a form feed between paragraphs", 0.9)
+        if decision is None:
+            continue
+        decisions.append((k, decision))
+    _upgrade_periodic(cs, decisions)
+    touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
+    if ctx.wants("LB005"):
+        yield from _layout_margins(text, cs, touched, fenced, layout_at)
+    for k, (kind, rule, reason, conf) in decisions:
+        a, b = cs[k], cs[k + 1]
+        gap = text[a.text_end:b.text_start]
+        lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(gaps_blank), k + WIDTH_WINDOW_LINES)
+        blank_style = sum(gaps_blank[lo:hi]) * 2 >= (hi - lo)
+        if kind == "join":
+            between, drop, special = _joiner(a.text, b.text)
+            rule = special or rule
+            if not ctx.wants(rule):
+                continue
+            safety = Safety.SAFE if conf >= 0.8 else Safety.REVIEW
+            yield make_edit(text, a.text_end - drop, b.text_start, between, rule, reason, safety, conf)
+        elif kind == "page":
+            sep = "\n\n" if any(gaps_blank[lo:hi]) else "\n"
+            if ctx.wants("PG003") and gap != sep:
+                yield make_edit(text, a.text_end, b.text_start, sep, "PG003", reason, confidence=conf)
+        elif kind == "para" and ctx.wants("LB003"):
+            # A paragraph break whose new line starts with the stray space of a page start.
+            sep = "\n\n" if blank_style else "\n"
+            nl_end = gap.rfind("\n") + 1
+            lead = gap[nl_end:]
+            if lead == " " and not gap.startswith(" ") and "\r" not in gap:
+                before_nl = gap[:nl_end]
+                after = sep if before_nl.count("\n") < sep.count("\n") else before_nl
+                yield make_edit(text, a.text_end, b.text_start, after, "LB003", reason, confidence=conf)
+    # A stray space at the very start of the text (the first page's first line).
+    first = cs[0]
+    if ctx.wants("LB003") and text[:first.text_start] == " " and first.idx not in fenced \
+            and _HAN.match(first.text[0]) and _no_space_indents(cs):
+        yield make_edit(text, 0, 1, "", "LB003", "a stray space before the first line of the text", confidence=0.85)
+
+
+def _upgrade_periodic(cs: list[_Content], decisions: list) -> None:
+    """Promote uncertain page-break joins that fall where the next page should begin.
+
+    Document-level evidence, kept local: when at least ``MIN_PERIOD_BREAKS`` confident
+    page-break joins (LB002) recur every ~P characters (one printed page, 570 in seed 002), an
+    uncertain break at a multiple of P from its confident neighbours (within
+    ``PERIOD_TOLERANCE``) is a page break too.  Only neighbours at most ``MAX_PERIODS`` pages
+    away count, so a block of a few pages decides as the whole text would.
+    """
+    sure = [cs[k].text_end for k, d in decisions if d[0] == "join" and d[1] == "LB002" and d[3] >= 0.85]
+    if len(sure) < MIN_PERIOD_BREAKS:
+        return
+    intervals = sorted(b - a for a, b in zip(sure, sure[1:]) if b > a)
+    if not intervals:
+        return
+    shortest = intervals[0]
+    period_samples = [d for d in intervals if d <= shortest * 1.5]
+    if len(period_samples) < MIN_PERIOD_BREAKS - 1:
+        return
+    period = period_samples[len(period_samples) // 2]
+    if period < MIN_PERIOD_CHARS:
+        return
+
+    def fits(dist: int) -> bool:
+        k = round(dist / period)
+        return 1 <= k <= MAX_PERIODS and abs(dist - k * period) <= PERIOD_TOLERANCE * period
+
+    for n, (k, d) in enumerate(decisions):
+        if d[0] != "join" or d[1] != "LB002" or d[3] >= 0.8:
+            continue
+        x = cs[k].text_end
+        before = [p for p in sure if p < x]
+        after = [p for p in sure if p > x]
+        if before and after and fits(x - before[-1]) and fits(after[0] - x):
+            decisions[n] = (k, ("join", "LB002", f"a break one printed page (~{period} characters) after the "
+                                "previous page break, inside a sentence", 0.8))
+
+
+def _layout_margins(text: str, cs: list[_Content], touched: set[int], fenced: set[int], layout_at) -> Iterator[Edit]:
+    """LB005: the left margin ``pdftotext -layout`` puts before every line of wrapped text."""
+    for k, c in enumerate(cs):
+        if k in touched or c.idx in fenced or c.indent < 2:
+            continue
+        lay = layout_at(k)
+        if not lay.width or lay.margin < 2:
+            continue
+        start = c.text_start - (c.indent - lay.margin) - lay.margin
+        lead = text[start:start + lay.margin]
+        if start >= 0 and lead == " " * lay.margin and (start == 0 or text[start - 1] in "\n\f"):
+            yield make_edit(text, start, start + lay.margin, "", "LB005",
+                            f"a layout margin of {lay.margin} spaces before every line of wrapped text",
+                            confidence=0.9)
+
+
+def _no_space_indents(cs: list[_Content]) -> bool:
+    """Does the text otherwise start its lines flush left (so a single space is stray)?"""
+    head = cs[1:WIDTH_WINDOW_LINES]
+    return bool(head) and sum(1 for c in head if c.indent == 0) * 2 > len(head)
+
+
+def _fenced_lines(lines) -> set[int]:
+    inside = False
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if _FENCE.match(ln.text):
+            out.add(i)
+            inside = not inside
+        elif inside:
+            out.add(i)
+    return out
+
+
+def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool):
+    """('join' | 'para', rule, reason, confidence) for the break between ``a`` and ``b``."""
+    at, bt = a.text, b.text
+    stray = gap.endswith("\n ") and b.indent - lay.margin == 1
+    para = ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
+    if _BLOCK.match(at) or _BLOCK.match(bt) or _MD_BULLET.match(bt) or (
+            _STRUCTURAL.match(at) and not lay.width and not _COMMA_END.search(at)):
+        return para  # a list item may wrap; a heading, table row or quote line does not
+    if _STRUCTURAL.match(bt) and not (lay.width and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
+                                      and not _CLAUSE_END.search(at) and not _COMMA_END.search(at)):
+        return para  # a list item starts, unless a full line stops mid-word right before it (第|一、)
+    newlines = gap.count("\n")
+    if newlines > 3:
+        return None  # a wide gap: leave it
+    b_indented = b.indent - lay.margin >= 2
+    if lay.width:
+        # Hard-wrapped neighbourhood.
+        if b_indented:
+            return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
+        a_full = a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
+        if newlines > (2 if blank_style or (a_full and not _SENT_END.search(at)) else 1):
+            return None
+        b_ext = b.extent - lay.margin
+        if a_full:
+            if not _SENT_END.search(at):
+                if not _PROSE_PUNCT.search(at) and not _HAN.search(bt[:1]) and not _CONTINUATION_START.match(bt):
+                    return None
+                return "join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95
+            # A full line that ends a sentence: joined only when the next line is not a new
+            # paragraph's first line (indented or, with its indent lost, short of the width).
+            if b_ext >= lay.width - 1 and not _SENT_END.search(bt[-1:]):
+                return "join", "LB001", "a line at the wrap width followed by another full line", 0.85
+            if b_ext >= lay.width - 1:
+                return "join", "LB001", "a line at the wrap width followed by another full line", 0.8
+            return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
+        # A short line ends its paragraph, unless it stops mid-clause.
+        if _SENT_END.search(at) or _CLAUSE_END.search(at):
+            return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
+        ev = _clause_evidence(at, bt)
+        if ev and _PROSE_PUNCT.search(at):
+            return "join", "LB001", f"a short line inside a clause: {ev[0]}", min(ev[1], 0.85)
+        return ("para", "LB003", "a paragraph starts after a page break", 0.8) if stray else None
+    # One paragraph per line.
+    if _CLAUSE_END.search(at):
+        return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
+    if not _COMMA_END.search(at) and (not _PROSE_PUNCT.search(at) or len(at) < MIN_PROSE_CHARS):
+        return None
+    if not (_HAN.match(bt[0]) or _CONTINUATION_START.match(bt) or _LOWER_START.match(bt)
+            or (_COMMA_END.search(at) and not _STRUCTURAL.match(bt))):
+        return None
+    if b_indented:
+        return None
+    ev = _clause_evidence(at, bt)
+    if newlines > (2 if blank_style else 1) and not (ev and ev[1] >= 0.95):
+        return None  # more blank lines than the text uses between paragraphs
+    if ev:
+        return "join", "LB002", f"a break inside a sentence: {ev[0]}", ev[1]
+    return "join", "LB002", "a prose line that does not end a sentence (might be a paragraph end)", 0.5
+
+
+NORMALIZER = Normalizer("linebreaks", RULES, find_line_breaks, __doc__ or "")

@@ -1,0 +1,295 @@
+"""PG — page furniture: page-number lines, running headers and footers, form feeds.
+
+What it finds
+    Lines that a PDF page carries but the author's text does not: a page number alone on its
+    line in the usual forms (``— 3 —``, ``- 3 -``, ``－3－``, ``第3页``, ``第 3 页 共 12 页``,
+    ``3/12``, ``Page 3``, a bare number next to a form feed), the same short line recurring page
+    after page (a running header or footer, possibly with the page number glued to it as
+    PyMuPDF emits it: ``2023年政府工作报告 2``), and form feeds (``\\f``) between pages.
+Where it comes from
+    pdftotext, pdfminer.six and PyMuPDF extraction of typeset documents.
+Example
+    ``全力救治新冠患者\\n\\n— 1 —\\n\\n，有效保护`` -> ``全力救治新冠患者\\n\\n，有效保护``
+    (the LB rules then rejoin the sentence the page break interrupted).
+Safety
+    A page number in the dashed or 第…页 forms is unmistakable; a bare number or ``3/12`` is
+    only furniture when a form feed is next to it or when the numbers of several such lines
+    increase page after page.  A running header needs document-level evidence: the same short
+    line (digits ignored) at least ``MIN_HEADER_REPEATS`` times, never adjacent to itself, or
+    twice next to form feeds.  This is the only rule family that looks at the whole text (a
+    streaming caller must give it blocks of several pages).
+Left alone
+    Numbers inside prose lines, list items (``1.``), table rows, a title that occurs twice in
+    a document (fewer repeats than the threshold), lines longer than ``MAX_FURNITURE_CHARS``.
+"""
+
+from __future__ import annotations
+
+import collections
+from typing import Iterator, NamedTuple
+
+import regex
+
+from ..edits import Edit, make_edit
+from ..rule import Context, Normalizer, Rule
+
+RULES = (
+    Rule("PG001", "page-number-line", "A line that holds only a page number (— 3 —, 第3页, 3/12, Page 3).",
+         ("全力救治新冠患者\n— 1 —\n，有效保护", "全力救治新冠患者\n，有效保护")),
+    Rule("PG002", "running-header", "A short line repeated on every page: a running header or footer.",
+         ("年度报告 1\n甲乙丙丁。\n戊己庚辛。\n壬癸子丑。\n年度报告 2\n寅卯辰巳。\n午未申酉。\n戌亥甲乙。\n"
+          "年度报告 3\n丙丁戊己。\n",
+          "甲乙丙丁。\n戊己庚辛。\n壬癸子丑。\n寅卯辰巳。\n午未申酉。\n戌亥甲乙。\n丙丁戊己。\n")),
+    Rule("PG003", "form-feed", "A form feed (page break control character) between pages.",
+         ("第一页的结尾。\n\f第二页的开头。", "第一页的结尾。\n第二页的开头。")),
+)
+
+# A running header or footer is short; a heading that happens to recur is not removed unless
+# it recurs this often (a title and its repetition at the end of a document make two).
+MAX_FURNITURE_CHARS = 40
+MIN_HEADER_REPEATS = 3
+# Pages hold more than a couple of lines: repeats closer than this are a list, not a header.
+MIN_LINES_BETWEEN_REPEATS = 3
+# Characters either side of a form feed that tell whether the text separates lines by blank lines.
+SEPARATOR_WINDOW_CHARS = 1000
+# Pages of one document differ in length (a chapter ends, a table); repeats further apart
+# than this ratio are not page after page.
+MAX_PAGE_SIZE_RATIO = 3.0
+
+_DASH = "\\-\N{EN DASH}\N{EM DASH}\N{FULLWIDTH HYPHEN-MINUS}\N{HORIZONTAL BAR}\N{MINUS SIGN}\N{HYPHEN}"
+_NUM = r"[0-9０-９]{1,4}"
+# Unmistakable forms: dashes around the number, 第…页, Page N, N/M with 共.
+_PAGE_STRONG = regex.compile(
+    rf"^[ \t\u3000]*(?:[{_DASH}]+[ \t\u3000]*{_NUM}[ \t\u3000]*[{_DASH}]+"
+    rf"|第[ \t\u3000]*{_NUM}[ \t\u3000]*页(?:[ \t\u3000]*[，,/]?[ \t\u3000]*共[ \t\u3000]*{_NUM}[ \t\u3000]*页)?"
+    rf"|共[ \t\u3000]*{_NUM}[ \t\u3000]*页[ \t\u3000]*第[ \t\u3000]*{_NUM}[ \t\u3000]*页"
+    rf"|(?:Page|PAGE|page|p\.)[ \t]*{_NUM}(?:[ \t]*(?:of|/)[ \t]*{_NUM})?)[ \t\u3000]*$")
+# Weak forms: a bare number or N/M; furniture only next to a form feed or in a rising series.
+_PAGE_WEAK = regex.compile(rf"^[ \t\u3000]*({_NUM})(?:[ \t]*/[ \t]*{_NUM})?[ \t\u3000]*$")
+_EDGE_NUMBER = regex.compile(r"^[0-9０-９]{1,4}(?=[ \t\u3000])|(?<=[ \t\u3000])[0-9０-９]{1,4}$")
+# Headings, list items and sentences are not furniture, however often they recur.
+_SENTENCE_LIKE = regex.compile("[\N{IDEOGRAPHIC FULL STOP}\N{FULLWIDTH COLON}\N{FULLWIDTH QUESTION MARK}"
+                               "\N{FULLWIDTH EXCLAMATION MARK}\N{FULLWIDTH SEMICOLON}\N{FULLWIDTH COMMA}:;!?]$")
+_HAS_TEXT = regex.compile(r"[\p{Han}A-Za-z]")
+_STRUCTURAL = regex.compile(
+    r"^(?:#{1,6}[ \t]|[|>]|```|~~~|[-*+][ \t]|[0-9]+[.)、．]"
+    r"|[（(][一二三四五六七八九十百0-9]{1,4}[)）]|[一二三四五六七八九十百]{1,3}[、．.]"
+    r"|第[一二三四五六七八九十百零〇0-9]{1,5}[章节条部分篇编款项])")
+
+
+class Line(NamedTuple):
+    start: int  # offset of the first character
+    end: int  # offset of the line terminator (or len(text))
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines without their ``\\n``; a ``\\r`` before it stays in the line text."""
+    lines = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        lines.append(Line(pos, end, text[pos:end]))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return lines
+
+
+def _bare(s: str) -> str:
+    return s.replace("\f", "").strip(" \t\r\u3000")
+
+
+def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
+    """Index of each furniture line -> (rule, reason, confidence).  Used by PG and by LB."""
+    if "\n" not in text and "\f" not in text:
+        return {}
+    lines = split_lines(text)
+    found: dict[int, tuple[str, str, float]] = {}
+    bare = [_bare(ln.text) for ln in lines]
+    near_ff = [("\f" in ln.text) for ln in lines]
+
+    def next_to_form_feed(i: int) -> bool:
+        for j in (i - 1, i, i + 1):
+            if 0 <= j < len(lines) and near_ff[j]:
+                return True
+        # a form feed two lines away across a blank line
+        for j in (i - 2, i + 2):
+            if 0 <= j < len(lines) and near_ff[j] and not bare[(i + j) // 2]:
+                return True
+        return False
+
+    weak: list[tuple[int, int]] = []
+    for i, b in enumerate(bare):
+        if not b or len(b) > MAX_FURNITURE_CHARS:
+            continue
+        if _PAGE_STRONG.match(b):
+            found[i] = ("PG001", "a line holding only a page number", 0.95)
+        else:
+            m = _PAGE_WEAK.match(b)
+            if m:
+                if next_to_form_feed(i):
+                    found[i] = ("PG001", "a bare page number next to a page break", 0.9)
+                else:
+                    weak.append((i, int(m.group(1).translate(_FW_DIGITS))))
+    # Bare numbers that rise by one, page after page (at least three of them).
+    if len(weak) >= 3:
+        for k in range(len(weak)):
+            run = [weak[k]]
+            for nxt in weak[k + 1:]:
+                if nxt[1] == run[-1][1] + 1 and nxt[0] - run[-1][0] > MIN_LINES_BETWEEN_REPEATS:
+                    run.append(nxt)
+            if len(run) >= 3:
+                for i, _ in run:
+                    found.setdefault(i, ("PG001", "a bare number that rises by one page after page", 0.85))
+
+    # Running headers/footers: the same short line (a page number at either end ignored),
+    # page after page.  Evidence that the text has pages at all is required: form feeds, page
+    # numbers, or repeats at near-equal distances.
+    paged = "\f" in text or len(found) >= 2
+    numbers_at = set(found)
+
+    def at_page_edge(i: int) -> bool:
+        """Is line ``i`` next to a page number or a form feed (blank lines skipped)?"""
+        for step in (-1, 1):
+            j, seen = i + step, 0
+            while 0 <= j < len(lines) and seen < 2:
+                if j in numbers_at or near_ff[j]:
+                    return True
+                if bare[j]:
+                    seen += 1
+                j += step
+            if seen == 0:
+                return True  # the first or last line of the text: a page edge too
+        return near_ff[i]
+    keyed: dict[str, list[int]] = collections.defaultdict(list)
+    for i, b in enumerate(bare):
+        if b and len(b) <= MAX_FURNITURE_CHARS and i not in found and _HAS_TEXT.search(b) \
+                and not _STRUCTURAL.match(b) and not _SENTENCE_LIKE.search(b):
+            keyed[_EDGE_NUMBER.sub("#", b)].append(i)
+    for key, idx in keyed.items():
+        if len(idx) < 2:
+            continue
+        if not all(b - a > MIN_LINES_BETWEEN_REPEATS for a, b in zip(idx, idx[1:])):
+            continue
+        ff = sum(1 for i in idx if next_to_form_feed(i))
+        offsets = [lines[i].start for i in idx]
+        dists = [b - a for a, b in zip(offsets, offsets[1:])]
+        regular = len(dists) >= 2 and max(dists) <= MAX_PAGE_SIZE_RATIO * min(dists)
+        numbers = [_edge_number(bare[i]) for i in idx]
+        numbered = None not in numbers and all(y == x + 1 for x, y in zip(numbers, numbers[1:]))
+        at_edge = sum(1 for i in idx if at_page_edge(i))
+        if ff >= 2 or (len(idx) >= MIN_HEADER_REPEATS and (paged and regular and at_edge * 3 >= len(idx) * 2
+                                                             or numbered)) \
+                or (ff >= 1 and paged and at_edge == len(idx)):  # two pages, both at a page edge
+            conf = 0.9 if ff >= 2 or numbered else 0.85
+            for i in idx:
+                found[i] = ("PG002", f"a short line repeated {len(idx)} times, once per page", conf)
+    return found
+
+
+def _edge_number(line: str) -> int | None:
+    m = _EDGE_NUMBER.search(line)
+    return int(m.group().translate(_FW_DIGITS)) if m else None
+
+
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def find_page_furniture(text: str, ctx: Context) -> Iterator[Edit]:
+    """Find PG001–PG003 edits.
+
+    >>> from cleantext_zh import clean
+    >>> clean("甲。\\n— 1 —\\n乙。", select="PG")
+    '甲。\\n乙。'
+    """
+    if "\n" not in text and "\f" not in text:
+        return
+    lines = split_lines(text)
+    found = furniture_lines(text)
+    removed: set[int] = set()
+    wanted = sorted(i for i, (rule, _, _) in found.items() if ctx.wants(rule))
+    # Group furniture lines that follow each other (blank lines between them allowed).
+    groups: list[list[int]] = []
+    for i in wanted:
+        if groups and all(not _bare(lines[m].text) for m in range(groups[-1][-1] + 1, i)):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        first, last = group[0], group[-1]
+        j = last + 1
+        while j < len(lines) and not _bare(lines[j].text) and ("\f" not in lines[j].text or ctx.wants("PG003")):
+            j += 1
+        next_start = lines[j].start if j < len(lines) else len(text)
+        k = first - 1
+        while k >= 0 and not _bare(lines[k].text):
+            k -= 1
+        if k < 0 or j >= len(lines):
+            # at the start or the end of the text: the furniture goes with the breaks next to it
+            s0 = lines[first].start if k < 0 else lines[k].end
+            e0 = next_start if j < len(lines) else len(text)
+            spans = [(s0, e0, "")]
+        else:
+            # Keep the wider of the breaks around the furniture: a paragraph break on either
+            # side survives it (LB joins a wrap however wide the break).
+            before_nl = text.count("\n", lines[k].end, lines[first].start)
+            after_nl = text.count("\n", lines[last].end, next_start)
+            spans = [(lines[k].end, lines[first].start, "\n" * max(before_nl, after_nl, 1))]
+            spans[0] = spans[0] if text[spans[0][0]:spans[0][1]] != spans[0][2] else None
+            spans = [sp for sp in spans if sp]
+        bounds = group + [None]
+        for n, i in enumerate(group):
+            rule, reason, conf = found[i]
+            line_end = lines[bounds[n + 1]].start if bounds[n + 1] is not None else next_start
+            s_i, e_i = lines[i].start, line_end
+            if n == 0 and spans and spans[0][1] == s_i:
+                s_i, after = spans[0][0], spans[0][2]
+            elif n == 0 and spans:
+                s_i, e_i, after = min(spans[0][0], s_i), max(spans[0][1], e_i), spans[0][2]
+            else:
+                after = ""
+            yield make_edit(text, s_i, e_i, after, rule, reason, confidence=conf)
+        removed.update(range(first, j))
+    if ctx.wants("PG003") and "\f" in text:
+        for m in regex.finditer(r"\f+", text):
+            s, e = m.span()
+            li = _line_index(lines, s)
+            if li in removed:
+                continue
+            inside_line = s > 0 and text[s - 1] != "\n" and e < len(text) and text[e] != "\n"
+            if (ctx.wants("LB001") or ctx.wants("LB002")) and text[:s].strip() and text[e:].strip():
+                if inside_line:  # make it a line break; LB then joins or keeps it
+                    window = text[max(0, s - SEPARATOR_WINDOW_CHARS):e + SEPARATOR_WINDOW_CHARS]
+                    yield make_edit(text, s, e, "\n\n" if "\n\n" in window else "\n", "PG003",
+                                    "a form feed inside a line")
+                continue  # between two lines of text: LB decides (join, or paragraph break)
+            # The page break becomes the text's line break (a blank line where the text puts
+            # one between its lines or paragraphs); LB then decides whether it is a wrap.
+            window = text[max(0, s - SEPARATOR_WINDOW_CHARS):e + SEPARATOR_WINDOW_CHARS]
+            sep = "\n\n" if window.count("\n\n") * 2 >= 0.6 * window.count("\n") else "\n"
+            lo, hi = s, e
+            while lo > 0 and text[lo - 1] == "\n":
+                lo -= 1
+            while hi < len(text) and text[hi] == "\n":
+                hi += 1
+            if lo == 0 or hi == len(text):
+                yield make_edit(text, s, e, "", "PG003", "a form feed at the start or end of the text")
+                continue
+            yield make_edit(text, lo, hi, sep, "PG003", "a form feed between pages")
+
+
+def _line_index(lines: list[Line], pos: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+NORMALIZER = Normalizer("pagination", RULES, find_page_furniture, __doc__ or "")
