@@ -22,7 +22,7 @@ from .files import AtomicSink, InputError, open_binary
 from .pipeline import Pipeline, Result
 from .report import check_lines, json_lines, unified_diff
 from .rules import NORMALIZERS, RULES
-from .stream import BLOCK_CHARS, Block, TextStream, iter_blocks
+from .stream import BLOCK_CHARS, Block, TextStream, iter_blocks, run_block
 
 PROG = "cleantext"
 STDIN = "-"
@@ -182,21 +182,20 @@ def _init_worker(config: Config) -> None:
     _WORKER = Pipeline(config)
 
 
-def _run_block(text: str) -> Result:
+def _run_block(block: Block) -> Result:
     assert _WORKER is not None
-    return _WORKER.run(text)
+    return run_block(_WORKER, block)
 
 
 def _events(jobs: list[Job], args: argparse.Namespace, pipeline: Pipeline) -> Iterator[tuple]:
     """('start', job, stream) ('block', job, Block) ... ('end', job) or ('error', job, message)."""
-    clean = lambda t: pipeline.run(t).text  # noqa: E731 - used to check block cuts
     for job in jobs:
         raw = None
         try:
             raw = sys.stdin.buffer if job.source == STDIN else open_binary(job.source)
             ts = TextStream(raw, args.encoding)
             yield ("start", job, ts)
-            for block in iter_blocks(ts.chunks(), clean, args.block_chars):
+            for block in iter_blocks(ts.chunks(), pipeline.run, args.block_chars):
                 yield ("block", job, block)
             yield ("end", job, None)
         except InputError as exc:
@@ -217,10 +216,10 @@ def _ordered(events: Iterator[tuple], pipeline: Pipeline, executor, in_flight: i
         ev, fut = item
         if ev[0] != "block":
             return ev, None
-        return ev, (fut.result() if fut is not None else pipeline.run(ev[2].text))
+        return ev, (fut.result() if fut is not None else run_block(pipeline, ev[2]))
 
     for ev in events:
-        fut = executor.submit(_run_block, ev[2].text) if executor is not None and ev[0] == "block" else None
+        fut = executor.submit(_run_block, ev[2]) if executor is not None and ev[0] == "block" else None
         queue.append((ev, fut))
         while len(queue) > in_flight:
             yield done(queue.popleft())
