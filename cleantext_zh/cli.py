@@ -18,7 +18,7 @@ from typing import Iterator, Sequence
 from . import __version__
 from .config import CONVERT_CONFIGS, Config, ConfigError, load_pyproject
 from .edits import Safety
-from .files import AtomicSink, InputError, open_binary
+from .files import AtomicSink, InputError, open_binary, read_text
 from .pipeline import Pipeline, Result
 from .report import check_lines, json_lines, unified_diff
 from .rules import NORMALIZERS, RULES
@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--marker", metavar="CHAR", help="mark for a missing character (default □)")
     rules.add_argument("--convert", metavar="CONFIG", choices=CONVERT_CONFIGS,
                        help="OpenCC conversion, e.g. t2s or s2t (rule ENC004; off by default)")
+    rules.add_argument("--reference", metavar="FILE",
+                       help="another version of the same document; where the two disagree, its "
+                            "evidence fills numeral holes, removes doubled characters and restores breaks (REF rules)")
+    rules.add_argument("--date", metavar="YYYY-MM-DD", help="the true dateline date: fills the dateline's numeral holes")
     rules.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     rules.add_argument("--explain", metavar="RULE", help="show a rule's documentation and exit")
     io = p.add_argument_group("input")
@@ -94,7 +98,7 @@ def make_config(args: argparse.Namespace, base: dict) -> Config:
             opts[name] = True
     if args.keep:
         opts["keep"] = tuple(args.keep)
-    for name in ("spacing", "marker", "convert"):
+    for name in ("spacing", "marker", "convert", "date"):
         if getattr(args, name) is not None:
             opts[name] = getattr(args, name)
     return Config.from_options(opts)
@@ -400,6 +404,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(explain_rule(args.explain))
             return 0
         config = make_config(args, load_pyproject("."))
+        if args.reference:
+            try:
+                config = config.replace(reference=read_text(args.reference, args.encoding).text)
+            except InputError as exc:
+                raise UsageError(f"{args.reference}: {exc}") from None
         pipeline = Pipeline(config)
         jobs, errors = plan_jobs(args)
     except (ConfigError, UsageError) as exc:

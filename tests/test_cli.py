@@ -168,3 +168,17 @@ def test_convert_is_opt_in():
     trad = "這個軟體很好用。\n".encode()
     assert run("-", input=trad).stdout == trad
     assert run("--convert", "t2s", "-", input=trad).stdout.decode() == "这个软体很好用。\n"
+
+
+def test_reference_fills_holes_and_date_fills_the_dateline(tmp_path):
+    twin = tmp_path / "twin.txt"
+    twin.write_text("新华社合肥8月22日电 习近平20日在合肥主持召开座谈会。今年是浦东开发开放30周年。\n", encoding="utf-8")
+    damaged = "新华社合肥月日电 习近平日在合肥主持召开座谈会。今年是浦东开发开放周年。\n"
+    p = run("--reference", twin, "-", input=damaged.encode())
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode() == twin.read_text(encoding="utf-8")
+    marked = run("-", input=damaged.encode()).stdout.decode()
+    assert marked == "新华社合肥□月□日电 习近平□日在合肥主持召开座谈会。今年是浦东开发开放□周年。\n"
+    dated = run("--date", "2020-08-22", "-", input=damaged.encode()).stdout.decode()
+    assert dated.startswith("新华社合肥8月22日电 习近平")
+    assert run("--reference", tmp_path / "missing.txt", "-", input=b"x").returncode == 2

@@ -68,7 +68,8 @@ _TRAILING = regex.compile(rf"(?<={CJK})[ \t\N{{NO-BREAK SPACE}}\N{{IDEOGRAPHIC S
 _LINE = regex.compile(r"[^\n]*")
 
 # A news dateline ends in 电 after a date: 新华社上海11月30日电 / 本报北京3月5日电.
-_DATELINE_BEFORE = regex.compile(rf"(?:[0-9一二三四五六七八九十〇]+日|{HAN}{{2,8}})电$")
+# The date may carry NUM's hole marker (or any marker a user chose: one non-Han symbol).
+_DATELINE_BEFORE = regex.compile(rf"(?:[0-9一二三四五六七八九十〇\p{{So}}]+日|(?:{HAN}|\p{{So}}){{2,10}})电$")
 _DATELINE_LINE_START = regex.compile(r"^\s*[（(]?\p{Han}{1,8}(?:社|报|网|台)")
 # Bylines and photo credits: 本报记者 叶辰亮摄, 记者 张三 李四, 通讯员 王五.
 _BYLINE_BEFORE = regex.compile(r"(?:记者|通讯员|摄影|编辑|作者|供稿|撰稿|文|图)$")
