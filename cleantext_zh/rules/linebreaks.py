@@ -105,10 +105,17 @@ MIN_WRAP_COLUMNS = 24
 # characters plus a Latin word or number that did not fit (a justified line holding half-width
 # characters has fewer columns).  003's paragraph first lines are 52 columns against 56.
 FULL_SLACK_COLUMNS = 6
+# A line that ends a sentence counts as full (and so maybe wrapped) only this close to the
+# width, unless it is a paragraph's first line that lost its indent: a paragraph's last line
+# three characters short is a paragraph end (found by the typesetting property test; 003's
+# full lines ending in 。 are exactly at the width).
+END_FULL_SLACK_COLUMNS = 2
 # A paragraph's first line is indented by two CJK characters; extraction drops the indent.
 INDENT_COLUMNS = 4
 # Hanging punctuation and half-width digits make some lines wider (003: 57-60 columns).
 OVER_SLACK_COLUMNS = 6
+# Distinct full lines needed before a neighbourhood counts as hard-wrapped.
+MIN_DISTINCT_FULL_LINES = 3
 # Among full lines, real wraps mostly stop mid-word; verse and lists end every line with
 # punctuation.  003: 85% of full lines end in a Han character.
 MIN_MIDWORD_SHARE = 0.3
@@ -254,6 +261,11 @@ def _layout(cs: list[_Content], k: int, _memo: dict | None = None) -> _Layout:
     # Wrapped prose has sentence punctuation on most lines; a list of titles has none.
     if sum(1 for c in full if _PROSE_PUNCT.search(c.text)) < MIN_PUNCT_SHARE * len(full):
         return _Layout(0, margin)
+    # The full lines of a wrap are different pieces of prose; repeated lines or a run of list
+    # items that happen to share a length are not a wrap (found by the clean-text property).
+    if len({c.text for c in full}) < MIN_DISTINCT_FULL_LINES or \
+            sum(1 for c in full if _STRUCTURAL.match(c.text)) * 2 > len(full):
+        return _Layout(0, margin)
     return _Layout(width, margin)
 
 
@@ -326,7 +338,10 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(gaps_blank), k + WIDTH_WINDOW_LINES)
         blank_style = sum(gaps_blank[lo:hi]) * 2 >= (hi - lo)
         lay = layout_at(k)
-        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style)
+        prev = cs[k - 1] if k else None
+        # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
+        a_starts_para = prev is None or not lay.width or bool(_SENT_END.search(prev.text))
+        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style, a_starts_para)
         if "\f" in gap and (decision is None or decision[0] != "join"):
             # A page break between paragraphs: the form feed becomes the paragraph separator.
             decision = ("page", "PG003", "a form feed between paragraphs", 0.9)
@@ -441,7 +456,7 @@ def _fenced_lines(lines) -> set[int]:
     return out
 
 
-def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool):
+def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool, a_starts_para: bool = True):
     """('join' | 'para', rule, reason, confidence) for the break between ``a`` and ``b``."""
     at, bt = a.text, b.text
     stray = gap.endswith("\n ") and b.indent - lay.margin == 1
@@ -469,8 +484,11 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool)
                 if not _PROSE_PUNCT.search(at) and not _HAN.search(bt[:1]) and not _CONTINUATION_START.match(bt):
                     return None
                 return "join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95
-            # A full line that ends a sentence: joined only when the next line is not a new
-            # paragraph's first line (indented or, with its indent lost, short of the width).
+            # A full line that ends a sentence: joined only when it really reaches the width
+            # (or is itself a paragraph's first line, which lost its indent) and the next line
+            # is not a new paragraph's first line (indented or, with its indent lost, short).
+            if a.extent - lay.margin < lay.width - END_FULL_SLACK_COLUMNS and not a_starts_para:
+                return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
             if b_ext >= lay.width - 1 and not _SENT_END.search(bt[-1:]):
                 return "join", "LB001", "a line at the wrap width followed by another full line", 0.85
             if b_ext >= lay.width - 1:
