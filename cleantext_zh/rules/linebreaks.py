@@ -114,6 +114,10 @@ END_FULL_SLACK_COLUMNS = 2
 INDENT_COLUMNS = 4
 # Hanging punctuation and half-width digits make some lines wider (003: 57-60 columns).
 OVER_SLACK_COLUMNS = 6
+# Share of lines in the window allowed to be wider than the wrap width (a heading set wide,
+# a table row); more and the text is not wrapped at that width (found by the clean-text
+# property: repeated 38-character lines next to a 400-character paragraph).
+MAX_OVERWIDE_SHARE = 0.1
 # Distinct full lines needed before a neighbourhood counts as hard-wrapped.
 MIN_DISTINCT_FULL_LINES = 3
 # Among full lines, real wraps mostly stop mid-word; verse and lists end every line with
@@ -260,6 +264,10 @@ def _layout(cs: list[_Content], k: int, _memo: dict | None = None) -> _Layout:
         return _Layout(0, margin)
     # Wrapped prose has sentence punctuation on most lines; a list of titles has none.
     if sum(1 for c in full if _PROSE_PUNCT.search(c.text)) < MIN_PUNCT_SHARE * len(full):
+        return _Layout(0, margin)
+    # Nothing in a wrapped column is much wider than the column (a one-paragraph-per-line text
+    # with a few lines of similar length is not a wrap).
+    if sum(1 for e in extents if e > width + OVER_SLACK_COLUMNS) > MAX_OVERWIDE_SHARE * len(window):
         return _Layout(0, margin)
     # The full lines of a wrap are different pieces of prose; repeated lines or a run of list
     # items that happen to share a length are not a wrap (found by the clean-text property).
