@@ -42,8 +42,11 @@ class Decoded:
     bom: bytes  # the byte-order mark the file started with, if any
 
 
-def detect_encoding(data: bytes) -> tuple[str, bytes]:
-    """Return ``(encoding, bom)`` for ``data``; raise InputError for binary data."""
+def detect_encoding(data: bytes, more: bool = False) -> tuple[str, bytes]:
+    """Return ``(encoding, bom)`` for ``data``; raise InputError for binary data.
+
+    ``more`` says ``data`` is only the start of the input (a character may be cut at its end).
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return enc, bom
@@ -55,7 +58,7 @@ def detect_encoding(data: bytes) -> tuple[str, bytes]:
         return "utf-8", b""
     except UnicodeDecodeError as exc:
         # A multi-byte character cut at the end of the sample is still UTF-8.
-        if exc.start >= len(head) - 3 and len(data) > len(head):
+        if exc.start >= len(head) - 3 and (more or len(data) > len(head)) and exc.reason == "unexpected end of data":
             return "utf-8", b""
     best = charset_normalizer.from_bytes(head, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
     if best is None:

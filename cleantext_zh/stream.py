@@ -80,7 +80,7 @@ class TextStream:
         head = raw.read(DETECT_BYTES)
         self.bom = b""
         if encoding is None:
-            encoding, self.bom = detect_encoding(head)
+            encoding, self.bom = detect_encoding(head, more=len(head) == DETECT_BYTES)
         else:
             try:
                 codecs.lookup(encoding)

@@ -73,3 +73,11 @@ def test_atomic_write_keeps_mode_and_leaves_nothing_on_failure(tmp_path, monkeyp
         atomic_write(str(f), b"newer")
     assert f.read_bytes() == b"new"
     assert sorted(os.listdir(tmp_path)) == ["a.txt"]
+
+
+def test_utf8_character_cut_at_the_end_of_the_detection_sample():
+    from cleantext_zh.files import DETECT_BYTES, detect_encoding
+    data = ("你" * (DETECT_BYTES // 3 + 1)).encode("utf-8")
+    head = data[:DETECT_BYTES]  # DETECT_BYTES is not a multiple of 3: the last character is cut
+    assert len(head) % 3
+    assert detect_encoding(head, more=True) == ("utf-8", b"")

@@ -75,3 +75,14 @@ def test_decode_error_late_in_a_large_file_leaves_it_untouched(tmp_path):
     assert f"at offset {len(BIG.encode('utf-8')) + 1} as utf-8" in p.stderr.decode()
     assert f.read_bytes() == data
     assert [x.name for x in tmp_path.iterdir()] == ["late.txt"]
+
+
+def test_large_utf8_file_whose_detection_sample_cuts_a_character(tmp_path):
+    from cleantext_zh.files import DETECT_BYTES
+    f = tmp_path / "big.txt"
+    para = "习近平总书记考察上海时强调，要完整、准确、全面贯彻新发展理念。\n"
+    text = para * (DETECT_BYTES // len(para.encode("utf-8")) + 10)
+    f.write_text(text, encoding="utf-8")
+    p = run(f)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == text.encode("utf-8")
