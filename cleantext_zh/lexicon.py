@@ -54,12 +54,15 @@ class DoubleIndex:
     the pair) -> the words.  A word covering a doubled character in a text starts with the
     text from its start through the pair, so one dict lookup per start replaces a trie
     query (1,700 keys).
+    ``offsets``: character -> the offsets ``k`` at which it is doubled in those words, so
+    that only those starts are looked up (mostly one or two instead of seven).
     ``long_words``: the words of 5..MAX_WORD characters (about 2,100), so that only the
     lengths 2..4 need the trie.
     """
 
     def __init__(self, trie: marisa_trie.Trie) -> None:
         covering: dict[str, list[str]] = {}
+        offsets: dict[str, set[int]] = {}
         long_words = set()
         for w in trie.iterkeys():
             n = len(w)
@@ -70,7 +73,9 @@ class DoubleIndex:
             for k in range(min(n - 1, MAX_WORD - 1)):
                 if w[k] == w[k + 1]:
                     covering.setdefault(w[:k + 2], []).append(w)
+                    offsets.setdefault(w[k], set()).add(k)
         self.covering: dict[str, tuple[str, ...]] = {p: tuple(ws) for p, ws in covering.items()}
+        self.offsets: dict[str, tuple[int, ...]] = {ch: tuple(sorted(ks)) for ch, ks in offsets.items()}
         self.long_words: frozenset[str] = frozenset(long_words)
 
 

@@ -140,13 +140,17 @@ def _inside_word(text: str, i: int) -> bool:
     words, yet ``不断断增强``, ``高高校``, ``人人事`` are errors.  It only raises the bar
     (:data:`REDUP_WORD_NATS`).
     """
-    # Such a word starts with text[a:i+2] (its doubled pair at offset i - a), so one dict
-    # lookup per start finds the few candidates (double_index); ~0.6 us instead of ~3.6 us.
-    covering = double_index().covering
-    for a in range(max(0, i - MAX_WORD + 2), i + 1):
-        words = covering.get(text[a:i + 2])
-        if words is not None and any(text.startswith(w, a) for w in words):
-            return True
+    # Such a word starts at a = i - k with text[a:i+2] (its doubled pair at offset k), and
+    # double_index lists the offsets at which each character is doubled in a word and the
+    # words by that prefix: a dict lookup or two instead of seven trie queries (~3.6 us).
+    index = double_index()
+    covering = index.covering
+    for k in index.offsets.get(text[i], ()):
+        a = i - k  # k < MAX_WORD - 1: the starts of the original range(i - MAX_WORD + 2, i + 1)
+        if a >= 0:
+            words = covering.get(text[a:i + 2])
+            if words is not None and any(text.startswith(w, a) for w in words):
+                return True
     return False
 
 
@@ -267,6 +271,24 @@ def assess(text: str, i: int) -> Assessment:
     return Assessment("", gain + cache + prior, gain, cache)
 
 
+def _kept(text: str, i: int) -> bool:
+    """Whether a keep gate of :func:`assess` other than rare-character holds.
+
+    The same predicates as assess, without building an Assessment: 96% of the doubles in
+    news_clean are kept here (most by the covering-word gate), and only the others pay for
+    assess (the model, the document evidence).  The gates are pure, so their order does not
+    change the outcome.
+    """
+    if _inside_word(text, i):
+        return True
+    right = _right_word(text, i)
+    if right and _left_word(text, i):
+        return True  # two words
+    if _pattern(text, i):
+        return True
+    return not right and text[i:i + 2] in lexicon() and not _left_word(text, i)  # reduplication
+
+
 def _is_lexical_run(run: str) -> bool:
     """Every doubled pair of ``run`` lies inside a lexicon word of the run itself."""
     lex = lexicon()
@@ -274,10 +296,15 @@ def _is_lexical_run(run: str) -> bool:
 
 
 def _han_doubles(text: str) -> list[int]:
-    """The starts of ``_DOUBLE.finditer(text)``, found with the faster ``_ANY_DOUBLE`` scan."""
+    """The starts of ``_DOUBLE.finditer(text)``, found with the faster ``_ANY_DOUBLE`` scan.
+
+    (Comparing the text with itself shifted, as one integer of its UTF-16 units, was tried:
+    the conversions and the search for aligned zero units cost as much as this scan.)
+    """
     out = []
     is_han = _IS_HAN
     for m in _ANY_DOUBLE.finditer(text):
+        j = m.start()
         ch = m.group(1)
         han = is_han.get(ch)
         if han is None:
@@ -285,7 +312,7 @@ def _han_doubles(text: str) -> list[int]:
                 is_han.clear()
             han = is_han[ch] = _HAN.match(ch) is not None
         if han:
-            out.append(m.start())
+            out.append(j)
     return out
 
 
@@ -325,6 +352,8 @@ def find_doubled_han(text: str, ctx: Context) -> Iterator[Edit]:
         return
     for i in doubles:
         if runs and any(s <= i < e for s, e in runs):
+            continue
+        if _kept(text, i):
             continue
         a = assess(text, i)
         if a.keep or a.score < REVIEW_NATS:
