@@ -4,6 +4,7 @@ Built by ``scripts/build_lexicon.py`` from jieba's dictionary (MIT), a short rev
 of recent words (``data/extra_words.txt``) and doubled-character contexts attested in the
 training corpora; see ``data/PROVENANCE.md``.  Only membership is asked (``word in
 lexicon()``); the trie takes a few MB where the same words as Python dicts take ~90 MB.
+:func:`double_index` reads the keys once for the DUP rules' small indexes (~4,000 words).
 
 >>> "书记" in lexicon()
 True
