@@ -43,6 +43,7 @@ Left alone
 from __future__ import annotations
 
 import os
+import re
 import threading
 import unicodedata
 from typing import Iterator
@@ -69,10 +70,13 @@ RULES = (
 
 _ALWAYS = "\N{ZERO WIDTH SPACE}\N{WORD JOINER}\N{ZERO WIDTH NO-BREAK SPACE}\N{SOFT HYPHEN}\N{OBJECT REPLACEMENT CHARACTER}"
 _C0 = "\x00-\x08\x0b\x0e-\x1f\x7f"
-_CANDIDATES = regex.compile(
-    f"[{_ALWAYS}{_C0}\x80-\x9f\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
-    "\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}\u202a-\u202e\u2066-\u2069]+"
-)
+_INVISIBLE = (f"{_ALWAYS}{_C0}\x80-\x9f\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}"
+              "\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}\u202a-\u202e\u2066-\u2069")
+# Character classes of many ranges are scanned with the standard library's `re` here: it
+# tests them through a lookup table at ~1 GB/s on news_clean, where `regex` manages
+# 130-700 MB/s (it is only faster for a single range or literal).  Plain classes, lookarounds
+# and greedy runs mean the same in both engines.
+_CANDIDATES = re.compile(f"[{_INVISIBLE}]+")
 _NEAR_HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 _LATIN1 = regex.compile(r"[\u00a0-\u00ff]")
 
@@ -109,7 +113,7 @@ _RADICALS_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data"
 _RADICALS: dict[str, str] | None = None
 _LOCK = threading.Lock()
 _RADICAL = regex.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
-_COMPAT = regex.compile(r"[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_COMPAT = re.compile(r"[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _HAN_NOT_RADICAL = regex.compile(r"[\p{Han}--[\u2e80-\u2eff\u2f00-\u2fdf]]", regex.V1)
 
 
@@ -135,11 +139,27 @@ _HZ_DIGITS = "〇一二三四五六七八九"
 # WHITE CIRCLE, LARGE CIRCLE, at signs.
 _ZERO_LOOKALIKES = ("Oo0\N{FULLWIDTH LATIN CAPITAL LETTER O}\N{FULLWIDTH LATIN SMALL LETTER O}"
                     "\N{FULLWIDTH DIGIT ZERO}\N{WHITE CIRCLE}\N{LARGE CIRCLE}@\N{FULLWIDTH COMMERCIAL AT}")
-_HZ_RUN = regex.compile(f"(?<![0-9A-Za-z])[{_HZ_DIGITS}{regex.escape(_ZERO_LOOKALIKES)}]{{3,}}(?![0-9A-Za-z])")
-_DIGIT_RUN = regex.compile(r"(?<![0-9A-Za-z.\-])[0-9OolI]*[0-9][0-9OolI]*(?![0-9A-Za-z\-])")
+_HZ_RUN = re.compile(f"(?<![0-9A-Za-z])[{_HZ_DIGITS}{re.escape(_ZERO_LOOKALIKES)}]{{3,}}(?![0-9A-Za-z])")
+_DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z.\-])[0-9OolI]*[0-9][0-9OolI]*(?![0-9A-Za-z\-])")
 _DATE_UNIT = regex.compile(r"[年月日号]")
-_FULLWIDTH = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-_PREFILTER_LOOKALIKE = regex.compile(f"[{_HZ_DIGITS}][{regex.escape(_ZERO_LOOKALIKES)}]|[0-9][OolI]|[OolI][0-9]")
+_FULLWIDTH_CLASS = r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_FULLWIDTH = re.compile(f"[{_FULLWIDTH_CLASS}]+")
+# The gate of CP201/CP202 (a Chinese numeral then a look-alike of 0, or a digit next to
+# O/o/l/I; it decides what is looked at, so it is kept exactly), written look-alike-first:
+# one scan for a rare character, then a look around it, instead of an alternation starting
+# with digits and numerals, which are common.  Same truth value as
+# [〇一…九][look-alikes]|[0-9][OolI]|[OolI][0-9].
+_LOOK = re.escape(_ZERO_LOOKALIKES)
+_LOOKALIKE_CONDITION = (f"(?<=[{_HZ_DIGITS}][{_LOOK}])|(?<=[0-9][OolI])|(?<=[OolI])(?=[0-9])")
+_PREFILTER_LOOKALIKE = re.compile(f"[{_LOOK}OolI](?:{_LOOKALIKE_CONDITION})")
+# prefilter for the whole family: one scan for the union of every trigger (an invisible
+# character, a radical, a compatibility ideograph, a full-width letter or digit, a gated
+# look-alike); clean text has none.  ~870 MB/s on news_clean, where the six separate scans
+# took ~20 ms for its 3.75 MB (48 MB/s for the family).
+_SINGLE_TRIGGERS = (f"{_INVISIBLE}\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f"
+                    f"{_FULLWIDTH_CLASS}")
+_ANY_TRIGGER = re.compile(f"[{_SINGLE_TRIGGERS}{_LOOK}OolI]"
+                          f"(?:(?<=[{_SINGLE_TRIGGERS}])|{_LOOKALIKE_CONDITION})")
 
 
 def _near_han(text: str, s: int, e: int) -> bool:
@@ -225,6 +245,8 @@ def find_codepoint_artifacts(text: str, ctx: Context) -> Iterator[Edit]:
     >>> clean("\u2ed3三角，二O二三年，２０２３年", select="CP")
     '长三角，二〇二三年，2023年'
     """
+    if _ANY_TRIGGER.search(text) is None:
+        return
     if ctx.wants("CP001"):
         yield from find_invisible(text, ctx)
     if ctx.wants("CP101") or ctx.wants("CP102"):

@@ -46,9 +46,14 @@ FUNCTION_WORDS = frozenset(
     "than then also which".split()
 )
 _SPACE = r"[ \t\N{NO-BREAK SPACE}\N{IDEOGRAPHIC SPACE}]*"
-_CANDIDATE = regex.compile(rf"(?<=\p{{Han}}){_SPACE}([a-z]+){_SPACE}(?=\p{{Han}})")
-_PREFILTER = regex.compile(r"\p{Han}[ \t\u00a0\u3000]*[a-z]")
-
+# A lone lower-case run with (spaces and) a Han character on each side; the spaces are
+# captured so that the edit can take them along.  Written letter-first (the Han context in a
+# lookbehind and a lookahead) so that `regex` scans for [a-z] and only then looks around:
+# ~5 GB/s on news_clean, where the Han-first form (?<=\p{Han})SPACE*([a-z]+)... tested
+# \p{Han} at every position (~85 MB/s).  Same matches: the run is maximal on both sides
+# because neither a space nor a Han character is a letter, and matches cannot overlap
+# because each ends at a Han character.
+_CANDIDATE = regex.compile(rf"(?<=\p{{Han}}({_SPACE}))[a-z]+(?=({_SPACE})\p{{Han}})")
 
 def find_stray_english(text: str, ctx: Context) -> Iterator[Edit]:
     """Find EN001 and EN002 edits.
@@ -57,17 +62,15 @@ def find_stray_english(text: str, ctx: Context) -> Iterator[Edit]:
     >>> clean("工作思路 and 模式，G60科创走廊，5G和AI", select="EN")
     '工作思路和模式，G60科创走廊，5G和AI'
     """
-    if not _PREFILTER.search(text):
-        return
     for m in _CANDIDATE.finditer(text):
-        word = m.group(1)
-        s, e = m.span()
+        word = m.group()
+        ws, we = m.span()
+        s, e = ws - len(m.group(1)), we + len(m.group(2))
         if word in REPLACEMENTS:
             if ctx.wants("EN001"):
                 yield make_edit(text, s, e, REPLACEMENTS[word], "EN001",
                                 f"English '{word}' between Chinese characters; Chinese uses {REPLACEMENTS[word]}")
         elif word in FUNCTION_WORDS and ctx.wants("EN002"):
-            ws, we = m.span(1)
             yield make_edit(text, ws, we, word, "EN002",
                             f"English '{word}' between Chinese characters; no single Chinese equivalent",
                             Safety.REPORT, confidence=0.5)
