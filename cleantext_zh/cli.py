@@ -311,7 +311,8 @@ def run_jobs(jobs: list[Job], pipeline: Pipeline, args: argparse.Namespace, repo
     progress = _progress(len(jobs), total)
     outputs: dict[int, _Output] = {}
     try:
-        for ev, result in _ordered(_events(jobs, args, pipeline), pipeline, executor, 2 * n_jobs):
+        # One block per worker plus one being read keeps every worker busy; more only costs memory.
+        for ev, result in _ordered(_events(jobs, args, pipeline), pipeline, executor, n_jobs + 1):
             kind, job = ev[0], ev[1]
             key = id(job)
             try:
