@@ -523,8 +523,8 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
     candidates = _candidate_lines(text)
     if candidates == []:
         return
-    if _TRIGGER.search(text) is None:
-        return
+    # (No whole-text _TRIGGER scan: a line's match is a match of the text, as the pattern
+    # reads no further than the line end, so the per-line scans below decide alone.)
     lines: list[tuple[int, str]] = []
     pos = 0
     for raw in text.split("\n"):
