@@ -31,6 +31,7 @@ Left alone
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -134,6 +135,22 @@ _LATIN_RUN = re.compile("[\u0080-\u00ff" + _CP1252_HIGH + "]{2,}")
 _SIGNS_IN_CHINESE_TEXT = frozenset("\N{MULTIPLICATION SIGN}\N{DIVISION SIGN}\N{PLUS-MINUS SIGN}\N{DEGREE SIGN}"
                                    "\N{MIDDLE DOT}\N{SECTION SIGN}")
 _LATIN1_CHAR = re.compile("[\u0080-\u00ff]")
+_LATIN_RUN_CHARS = frozenset(chr(c) for c in range(0x80, 0x100)) | frozenset(
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e"
+    "\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+
+
+def _has_latin_pair(text: str) -> bool:
+    """A Latin-1 character next to another character of _LATIN_RUN's class?
+
+    Every Latin-run repair and ftfy's detector (_UTF8_AS_LATIN) need one.  Clean Chinese
+    text has few Latin-1 characters (a · between names), and its —— …… “” pairs hold none.
+    """
+    for m in _LATIN1_CHAR.finditer(text):
+        i = m.start()
+        if text[i + 1:i + 2] in _LATIN_RUN_CHARS or (i and text[i - 1] in _LATIN_RUN_CHARS):
+            return True
+    return False
 _NON_ASCII_RUN = re.compile("[^\\x00-\\x7f]+")
 _LINE = re.compile("[^\n]+")
 
@@ -202,6 +219,9 @@ def _utf8_as_gbk_repairs(run: str) -> Iterator[tuple[int, int, str | None]]:
     """
     pos = 0
     for piece in run.split("\ufffd"):
+        if not _piece_may_repair(piece, 0):
+            pos += len(piece) + 1  # cheap walk: no head of 2+ characters can decode
+            continue
         try:
             chunks = [_gbk_bytes(c) for c in piece]
         except UnicodeEncodeError:
@@ -264,11 +284,76 @@ def _trimmed(before: str, after: str) -> tuple[int, int, str]:
     return i, len(before) - j, after[i:len(after) - j]
 
 
+@lru_cache(maxsize=1)
+def _utf8_lead_re() -> "re.Pattern[str]":
+    """A piece start (after ASCII or U+FFFD) whose character's GBK bytes open UTF-8.
+
+    Its GBK bytes must be a UTF-8 lead byte (0xC2-0xF4) and a continuation byte
+    (0x80-0xBF); 3,264 byte pairs, decoded once.  Four-byte GB18030 codes have 0x30-0x39
+    second, which UTF-8 rejects after a lead, so no other character can open a repair.
+    """
+    leads = []
+    for lead in range(0xC2, 0xF5):
+        for trail in range(0x80, 0xC0):
+            try:
+                ch = bytes((lead, trail)).decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and _gbk_bytes(ch) == bytes((lead, trail)):
+                leads.append(ch)
+    return re.compile("[\\x00-\\x7f\\ufffd]([" + re.escape("".join(sorted(leads))) + "])")
+
+
+def _may_open_utf8_as_gbk(text: str) -> bool:
+    """Could _utf8_as_gbk_repairs repair anything in ``text``?  (False: certainly not.)
+
+    A repair starts at a piece start (a run of non-ASCII after ASCII, the text start, or
+    after U+FFFD).  Clean text has a few piece starts per document whose first character
+    opens UTF-8; each is walked in microseconds instead of every character of every suspect
+    run being round-tripped.
+    """
+    if _piece_may_repair(text, 0):
+        return True
+    return any(_piece_may_repair(text, m.start(1)) for m in _utf8_lead_re().finditer(text))
+
+
+def _piece_may_repair(text: str, i: int) -> bool:
+    """Can the piece starting at ``text[i]`` get a repair from _utf8_as_gbk_repairs?
+
+    A repair covers the first n >= 2 characters of the piece, whose GBK bytes decode as
+    UTF-8 exactly, so the bytes of every shorter head are a valid UTF-8 prefix.  Walk the
+    piece: True at the first head of two or more characters that decodes completely, False
+    as soon as a head is no valid prefix (or a character has no GBK bytes: the whole piece
+    is skipped then) or the piece ends.  Clean Chinese fails within two or three characters.
+    """
+    raw = b""
+    k = i
+    while k < len(text):
+        ch = text[k]
+        if ch.isascii() or ch == "\ufffd":
+            return False  # the piece ends
+        try:
+            raw += _gbk_bytes(ch)
+            _, used = codecs.utf_8_decode(raw, "strict", False)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return False
+        k += 1
+        if k - i >= 2 and used == len(raw):
+            return True
+    return False
+
+
 def _mojibake(text: str, ctx: Context) -> Iterator[Edit]:
     want1, want2 = ctx.wants("ENC001"), ctx.wants("ENC002")
     suspect = _suspect_re()
     if suspect.search(text) is None:
         return  # clean text: one scan at C speed, no ftfy, no codec round trips
+    # Second stage: every repair below needs two Latin-1/cp1252 characters in a row (the
+    # Latin runs, ftfy's detector) or a piece that opens as UTF-8 shown as GBK.  Rare and
+    # Traditional characters trip the first stage on 358 of 705 news_clean documents; this
+    # one lets them all through in ~0.01 ms each.
+    if not _has_latin_pair(text) and not (want2 and _may_open_utf8_as_gbk(text)):
+        return
     for lm in _LINE.finditer(text):
         line = lm.group()
         if suspect.search(line) is None:

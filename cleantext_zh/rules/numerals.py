@@ -31,6 +31,7 @@ Left alone
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -113,7 +114,23 @@ def _patterns(marker: str) -> "_Patterns":
     m = regex.escape(marker)
     num = "[" + regex.escape(NUMERAL_CHARS) + m + "]"
     not_num_han = r"[\p{Han}--[" + regex.escape(NUMERAL_CHARS) + "]]"
+    # Where a hole that yields an edit can be: a unit right after something that is not a
+    # numeral (or a marker).  Read off the patterns and _unit_holes below: a marker is only
+    # inserted at a unit whose previous character is no numeral (年 only with a 月 hole
+    # right after it; 月 after 本/上/每... never), and a fill needs 日电.  Every alternative
+    # starts with a literal, so stdlib ``re`` skips on a first-character set, and the
+    # numerals of clean text (8月20日, 70周年, 第一, 5%, 3倍, 10亿元) fail at once; ~1 GB/s
+    # on news_clean.txt, where the nine patterns below cost ~40 ms.  Keep in step with them.
+    n = "[" + re.escape(NUMERAL_CHARS + marker) + "]"
+    mk = re.escape(marker)
+    units = ["%", "\N{FULLWIDTH PERCENT SIGN}", "个百分点", "倍", "周年"] + [
+        big + usd + "元" for big in ("万亿", "亿", "万") for usd in ("", "美")]
+    holes = re.compile("|".join(
+        ["日电", f"月{mk}*日", f"年{mk}*月", f"第[{ORDINAL_COUNTERS}]",
+         f"月(?<![{re.escape(NUMERAL_CHARS + marker + MONTH_WORD_PREFIXES)}]月)(?={n}*日)"]
+        + [f"{re.escape(u)}(?<!{n}{re.escape(u)})" for u in units]))
     return _Patterns(
+        holes=holes,
         num=regex.compile(num),
         prefilter=regex.compile(r"月日|年月|日电|周年|第[" + ORDINAL_COUNTERS + r"]|[%％]|个百分点|倍|[亿万]元"),
         # A date whose day ends the dateline: (年)?月日电 with digits/markers optional per unit.
@@ -138,6 +155,7 @@ def _patterns(marker: str) -> "_Patterns":
 
 @dataclass(frozen=True)
 class _Patterns:
+    holes: "re.Pattern[str]"
     num: regex.Pattern
     prefilter: regex.Pattern
     dateline: regex.Pattern
@@ -234,7 +252,7 @@ def find_missing_digits(text: str, ctx: Context) -> Iterator[Edit]:
     """
     marker = ctx.config.marker
     p = _patterns(marker)
-    if not p.prefilter.search(text):
+    if not p.holes.search(text) or not p.prefilter.search(text):
         return
     fill = parse_date(getattr(ctx.config, "date", None))
     seen: set[int] = set()  # hole positions already reported (a hole is marked once)
