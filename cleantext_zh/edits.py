@@ -53,7 +53,13 @@ class Edit:
         return self.safety is not Safety.REPORT
 
     def shifted(self, offset: int) -> "Edit":
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        # Positional construction: dataclasses.replace() was the pipeline's top cost on noisy text.
+        return Edit(self.start + offset, self.end + offset, self.before, self.after, self.rule, self.reason,
+                    self.safety, self.confidence, self.applied)
+
+    def as_applied(self) -> "Edit":
+        return Edit(self.start, self.end, self.before, self.after, self.rule, self.reason,
+                    self.safety, self.confidence, True)
 
 
 def make_edit(text: str, start: int, end: int, after: str, rule: str, reason: str,
@@ -161,7 +167,8 @@ class OffsetMap:
                 after = apply_edits(cur[lo:hi], [e.shifted(-lo) for e in news])
                 if not olds:
                     e = news[0]
-                    out.append(replace(e, start=orig_lo, end=orig_hi, before=self.original[orig_lo:orig_hi]))
+                    out.append(Edit(orig_lo, orig_hi, self.original[orig_lo:orig_hi], e.after, e.rule, e.reason,
+                                    e.safety, e.confidence, e.applied))
                 else:
                     group = olds + news
                     out.append(Edit(orig_lo, orig_hi, self.original[orig_lo:orig_hi], after,

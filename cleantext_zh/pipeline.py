@@ -9,7 +9,7 @@ coordinates of the ORIGINAL input.  The whole sequence runs again until nothing 
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .config import Config, resolve_selection
@@ -89,7 +89,7 @@ class Pipeline:
                 break
         else:
             warnings.warn(f"text still changing after {MAX_PASSES} passes", ConvergenceWarning, stacklevel=2)
-        applied = [replace(e, applied=True) for e in omap.edits]
+        applied = [e.as_applied() for e in omap.edits]
         applied_keys = {(e.start, e.end, e.after) for e in applied}
         rest = [e for e in reported.values() if (e.start, e.end, e.after) not in applied_keys]
         edits = sorted(applied + rest, key=lambda e: (e.start, e.end, not e.applied, e.rule))
