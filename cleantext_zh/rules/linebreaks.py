@@ -283,8 +283,8 @@ def _may_wrap(extents: list[int], band: int = _BAND_COLUMNS) -> bool:
     ``_Layouts`` finds a width only when at least ``MIN_WRAP_SHARE`` of its window lies within
     ``band`` columns, and a window holds at least ``min(lines, WIDTH_WINDOW_LINES + 1)`` lines
     (``MIN_WRAP_LINES`` or more); so False when nowhere in the whole text do that many
-    extents sit that close.  One sort and one C-level pass, where ``_Layouts`` costs ~20 µs a
-    line under the profiler.
+    extents sit that close.  One sort and one C-level pass, where ``_Layouts`` costs ~12 µs a
+    window.
     """
     n = len(extents)
     if n < MIN_WRAP_LINES:
@@ -334,7 +334,8 @@ class _Layouts:
     which share one window, share its result; and a window that differs from the one before
     by a line of the same class (extent, indent and facts) leaving and entering has the same
     multiset, so only the distinct-texts count is redone (the usual case in a wrap: a full
-    line out, a full line in).  Seed 003 (111 lines): 4.5 -> ~0.6 ms for all its layouts.
+    line out, a full line in).  Seed 003 (111 lines): 4.5 -> 1.3 ms for all its layouts
+    (~12 µs a window computed, 31 of its 111 windows slid).
     """
 
     def __init__(self, cs: list[_Content]) -> None:
