@@ -26,6 +26,7 @@ Left alone
 from __future__ import annotations
 
 import collections
+from itertools import accumulate, repeat
 from typing import Iterator, NamedTuple
 
 import regex
@@ -83,18 +84,32 @@ class Line(NamedTuple):
     text: str
 
 
+# The last text split and its lines: the pipeline hands pagination's finder, its
+# furniture_lines and then linebreaks' finder one and the same str object (when PG changed
+# nothing), so each text is split once instead of three times.  Texts up to this size only,
+# so a huge text's lines are not kept alive after its call.
+_SPLIT_CACHE_CHARS = 1 << 20
+_last_split: tuple[str, list[Line]] | None = None
+
+
 def split_lines(text: str) -> list[Line]:
-    """Lines without their ``\\n``; a ``\\r`` before it stays in the line text."""
-    lines = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        lines.append(Line(pos, end, text[pos:end]))
-        if nl == -1:
-            break
-        pos = nl + 1
+    """Lines without their ``\\n``; a ``\\r`` before it stays in the line text.
+
+    The list may be shared with other callers for the same text: do not modify it.
+    """
+    global _last_split
+    last = _last_split
+    if last is not None and last[0] is text:
+        return last[1]
+    # All in C: str.split, running offsets, and the Line tuples (tuple.__new__ with the
+    # subclass; Line(...) would run a Python __new__ per line): 0.067 -> 0.048 ms on seed 003.
+    parts = text.split("\n")
+    ends = list(accumulate(map(len, parts)))
+    ends = list(map(int.__add__, ends, range(len(parts))))  # plus one \n per earlier line
+    starts = list(map(int.__sub__, ends, map(len, parts)))
+    lines = list(map(tuple.__new__, repeat(Line), zip(starts, ends, parts)))
+    if len(text) <= _SPLIT_CACHE_CHARS:
+        _last_split = (text, lines)
     return lines
 
 
