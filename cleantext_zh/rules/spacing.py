@@ -91,6 +91,7 @@ _GAP = regex.compile(r"(?<=\S)[ \t]+(?=\S)")
 _IDEO_SPACE = regex.compile(r"(?<=\S)\N{IDEOGRAPHIC SPACE}+(?=\S)")
 # A list of names set off by full-width spaces: three or more short Han tokens.
 _NAME_LIST = regex.compile(r"(?:\p{Han}{2,4}\N{IDEOGRAPHIC SPACE}+){2,}\p{Han}{2,4}")
+_HAN_LATIN_GAP = regex.compile(rf"{HAN}[A-Za-z0-9]|[A-Za-z0-9]{HAN}")
 _HAN_LATIN_SPACE = regex.compile(rf"(?<={HAN})({HSPACE}+)(?=[A-Za-z])|(?<=[A-Za-z])({HSPACE}+)(?={HAN})")
 _HAN_LATIN_TOUCH = regex.compile(rf"(?<={HAN})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?={HAN})")
 # Tokens that must not be split by an inserted space: URLs, e-mail addresses, paths.
@@ -114,8 +115,12 @@ def _is_conventional(line: str, i: int, j: int) -> bool:
     return False
 
 
-def _per_char_gaps(line: str) -> list[tuple[int, int]]:
-    """Gaps to delete in a line set with a space after every character (SP004), else []."""
+def _per_char_gaps(line: str, keep_han_latin: bool = False) -> list[tuple[int, int]]:
+    """Gaps to delete in a line set with a space after every character (SP004), else [].
+
+    ``keep_han_latin``: under ``spacing="add"`` a space between Han and a Latin letter or digit
+    is wanted (SP007 would put it back), so it is not deleted here.
+    """
     if line.count(" ") + line.count("\t") < PER_CHAR_MIN_HAN:
         return []
     lone = len(_LONE_HAN.findall(line))
@@ -129,6 +134,8 @@ def _per_char_gaps(line: str) -> list[tuple[int, int]]:
         if not (left_single and right_single):
             continue  # a word of several letters keeps its spaces (spacing option decides)
         cjk_side = regex.match(CJK, line[i - 1]) or regex.match(CJK, line[j])
+        if keep_han_latin and _HAN_LATIN_GAP.fullmatch(line[i - 1] + line[j]):
+            continue
         if cjk_side or j - i == 1:
             gaps.append((i, j))
     return gaps
@@ -155,7 +162,7 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
         base = m.start()
         taken: list[tuple[int, int]] = []
         if ctx.wants("SP004"):
-            for i, j in _per_char_gaps(line):
+            for i, j in _per_char_gaps(line, keep_han_latin=mode == "add"):
                 taken.append((i, j))
                 yield make_edit(text, base + i, base + j, "", "SP004", "space after every character (per-glyph text)")
 

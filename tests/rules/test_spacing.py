@@ -105,3 +105,10 @@ def test_idempotent_and_replayable(text, mode):
 @given(st.text(max_size=60))
 def test_no_crash(text):
     clean(text, **SP)
+
+
+def test_add_mode_and_per_glyph_rule_do_not_undo_each_other():
+    """Regression: SP004 deleted the Han-digit spaces SP007 inserts, so the pipeline never settled."""
+    from cleantext_zh import clean
+    assert clean("一1一1一1一", spacing="add") == "一 1 一 1 一 1 一"
+    assert clean("一 1 一 1 一 1 一", spacing="add") == "一 1 一 1 一 1 一"
