@@ -66,9 +66,15 @@ class Pipeline:
         omap = OffsetMap(text)
         reported: dict[tuple, Edit] = {}
         protected = _protected_spans(text, self.config.keep)
+        settled_after = len(self.stages)  # stages past this index saw the current text and applied nothing
         for _ in range(MAX_PASSES):
             changed = False
-            for stage in self.stages:
+            last_change = -1
+            for index, stage in enumerate(self.stages):
+                if not changed and index > settled_after:
+                    # Finders are pure functions of (text, context): this stage saw exactly this
+                    # text at the end of the previous pass and changed nothing, so it would again.
+                    break
                 found = [e for e in stage.finder(omap.current, self.context) if e.rule in self.selected]
                 if not found:
                     continue
@@ -85,8 +91,10 @@ class Pipeline:
                 if kept:
                     omap.apply(kept)
                     changed = True
+                    last_change = index
             if not changed:
                 break
+            settled_after = last_change
         else:
             warnings.warn(f"text still changing after {MAX_PASSES} passes", ConvergenceWarning, stacklevel=2)
         applied = [e.as_applied() for e in omap.edits]
