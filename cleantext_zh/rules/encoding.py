@@ -383,7 +383,9 @@ def _mojibake(text: str, ctx: Context) -> Iterator[Edit]:
     # Latin runs, ftfy's detector) or a piece that opens as UTF-8 shown as GBK.  Rare and
     # Traditional characters trip the first stage on 358 of 705 news_clean documents; this
     # one lets them all through in ~0.01 ms each.
-    if not _has_latin_pair(text) and not (want2 and _may_open_utf8_as_gbk(text)):
+    # (The GBK test first: both are pure scans, and on the seeds, damaged or repaired, it is
+    # the one that lets the text through, which spares the Latin scan ~15 us.)
+    if not (want2 and _may_open_utf8_as_gbk(text)) and not _has_latin_pair(text):
         return
     # The suspect characters, found once: a line (and a run inside it) is worked on when it
     # holds one, which a bisect tells instead of a scan per line and per run (the seeds
