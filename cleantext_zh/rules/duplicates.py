@@ -262,6 +262,11 @@ def assess(text: str, i: int) -> Assessment:
         if not (_left_word(text, i) or _right_word(text, i)):
             return Assessment("reduplication")
         prior = -REDUP_WORD_NATS
+    return _scored(text, i, prior)
+
+
+def _scored(text: str, i: int, prior: float) -> Assessment:
+    """The rest of :func:`assess` once its word and pattern gates have kept nothing."""
     m = model()
     x = m.vocab.get(text[i])
     if x is None or m.uni_mid[x] < MIN_CONTEXTS:
@@ -355,7 +360,9 @@ def find_doubled_han(text: str, ctx: Context) -> Iterator[Edit]:
             continue
         if _kept(text, i):
             continue
-        a = assess(text, i)
+        # _kept has run assess's word and pattern gates, and none held (so a lexicon pair
+        # here is no lone reduplication either): go straight to the scoring.
+        a = _scored(text, i, -REDUP_WORD_NATS if text[i:i + 2] in lexicon() else 0.0)
         if a.keep or a.score < REVIEW_NATS:
             continue
         safety = Safety.SAFE if a.score >= SAFE_NATS else Safety.REVIEW
