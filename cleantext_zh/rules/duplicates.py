@@ -300,6 +300,24 @@ def _is_lexical_run(run: str) -> bool:
     return all(run[k:k + 2] in lex or _inside_word(run, k) for k in range(0, len(run), 2))
 
 
+# The last text's _ANY_DOUBLE hits: the punctuation finder reads the doubled marks (，，
+# 一一) from the same scan, and the pipeline hands both finders the same str object when no
+# stage between them changed it.  Holding the text keeps the identity test exact.
+_LAST_DOUBLES: tuple[str, list[tuple[int, str]]] = ("", [])
+
+
+def any_doubles(text: str) -> list[tuple[int, str]]:
+    """(start, character) of each ``_ANY_DOUBLE`` match: every run of one repeated
+    character, entered at its start (and again every other position inside it)."""
+    global _LAST_DOUBLES
+    last_text, hits = _LAST_DOUBLES
+    if last_text is text:
+        return hits
+    hits = [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
+    _LAST_DOUBLES = (text, hits)
+    return hits
+
+
 def _han_doubles(text: str) -> list[int]:
     """The starts of ``_DOUBLE.finditer(text)``, found with the faster ``_ANY_DOUBLE`` scan.
 
@@ -308,9 +326,7 @@ def _han_doubles(text: str) -> list[int]:
     """
     out = []
     is_han = _IS_HAN
-    for m in _ANY_DOUBLE.finditer(text):
-        j = m.start()
-        ch = m.group(1)
+    for j, ch in any_doubles(text):
         han = is_han.get(ch)
         if han is None:
             if len(is_han) > 65536:  # bound the memo on adversarial input
