@@ -80,6 +80,12 @@ _PROSE = regex.compile(r"[\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC FULL STOP}\N{FULLWID
 _ARTICLE_BEFORE = regex.compile(r"(?:^|\s)第[0-9一二三四五六七八九十百千零〇两]+[条章节编款部分]$")
 # A law's history line: …会议通过 2019年9月27日…
 _HISTORY_BEFORE = regex.compile(r"(?:通过|批准|修改|修正|公布|施行|发布|颁布|修订)$")
+# A complete date before the space (laws and notices: 2022年2月25日 中共中央、国务院印发).
+_FULL_DATE_BEFORE = regex.compile(r"[0-9〇一二三四五六七八九零]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
+# A line that starts with a short number, then the space: a list item's number (2 石油) ...
+_LIST_NUMBER_BEFORE = regex.compile(r"^[ \t]*[0-9]{1,3}$")
+# ... unless a unit or measure word follows, which makes it a quantity or a date (11 月).
+_UNIT_AFTER = regex.compile(r"[年月日时分秒号个万亿千百元岁次届期件名人家项条款章节倍度米克吨周天%％]")
 # Per-glyph spacing (SP004): a line counts when this share of its Han characters stands alone
 # between spaces, with at least this many of them.  Clean corpora: no line reaches 0.3.
 PER_CHAR_LINE_SHARE = 0.6
@@ -112,6 +118,10 @@ def _is_conventional(line: str, i: int, j: int) -> bool:
         return True
     if _HISTORY_BEFORE.search(before) and _YEAR_AFTER.match(after):
         return True
+    if _FULL_DATE_BEFORE.search(before):
+        return True  # a header or signature line: 2022年2月25日 中共中央、国务院
+    if _LIST_NUMBER_BEFORE.match(before) and not _UNIT_AFTER.match(after):
+        return True  # a numbered list item: 2 石油 (but 11 月 is a date)
     return False
 
 

@@ -112,3 +112,18 @@ def test_add_mode_and_per_glyph_rule_do_not_undo_each_other():
     from cleantext_zh import clean
     assert clean("一1一1一1一", spacing="add") == "一 1 一 1 一 1 一"
     assert clean("一 1 一 1 一 1 一", spacing="add") == "一 1 一 1 一 1 一"
+
+
+@pytest.mark.parametrize("text", [
+    "发证矿种目录\n2 石油\n3 油页岩",  # numbered list items
+    "（2022年2月25日 中共中央、国务院印发）",  # a full date before the issuing body
+])
+def test_conventional_spaces_in_laws_and_lists_stay(text):
+    from cleantext_zh import clean
+    assert clean(text) == text
+
+
+def test_date_and_quantity_spaces_still_go():
+    from cleantext_zh import clean
+    assert clean("11 月 30 日") == "11月30日"
+    assert clean("自2022年5月 1日起施行。") == "自2022年5月1日起施行。"
