@@ -38,5 +38,8 @@ def test_injected_han_digit_space_is_removed_exactly(para, data):
     i = data.draw(st.sampled_from(spots))
     damaged = para[:i] + " " + para[i:]
     r = CLEANER.run(damaged)
-    assert r.text == para
-    assert [(e.start, e.rule) for e in r.applied] == [(i, "SP001")]
+    # A slice of a clean paragraph may end oddly (…为5.), so compare with cleaning the slice.
+    base = CLEANER.run(para)
+    assert r.text == base.text
+    assert [(e.start, e.rule) for e in r.applied if e.rule == "SP001"] == [(i, "SP001")]
+    assert len(r.applied) == len(base.applied) + 1
