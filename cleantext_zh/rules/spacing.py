@@ -84,6 +84,7 @@ _HISTORY_BEFORE = regex.compile(r"(?:通过|批准|修改|修正|公布|施行|�
 _FULL_DATE_BEFORE = regex.compile(r"[0-9〇一二三四五六七八九零]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
 # A line that starts with a short number, then the space: a list item's number (2 石油) ...
 _LIST_NUMBER_BEFORE = regex.compile(r"^[ \t]*[0-9]{1,3}$")
+_LIST_ITEM_LINE = regex.compile(r"^[ \t]*[0-9]{1,3}[ \t]+\p{Han}")
 # ... unless a unit or measure word follows, which makes it a quantity or a date (11 月).
 _UNIT_AFTER = regex.compile(r"[年月日时分秒号个万亿千百元岁次届期件名人家项条款章节倍度米克吨周天%％]")
 # Per-glyph spacing (SP004): a line counts when this share of its Han characters stands alone
@@ -120,9 +121,19 @@ def _is_conventional(line: str, i: int, j: int) -> bool:
         return True
     if _FULL_DATE_BEFORE.search(before):
         return True  # a header or signature line: 2022年2月25日 中共中央、国务院
-    if _LIST_NUMBER_BEFORE.match(before) and not _UNIT_AFTER.match(after):
-        return True  # a numbered list item: 2 石油 (but 11 月 is a date)
     return False
+
+
+def _numbered_list_item(text: str, base: int, line: str, i: int) -> bool:
+    """Is the space ``line[i]`` the one after a list number (``2 石油``), with a neighbouring
+    line numbered the same way?  ``11 月`` (a unit follows) and a lone ``300 多`` are not."""
+    if not _LIST_NUMBER_BEFORE.match(line[:i]) or _UNIT_AFTER.match(line, i + 1):
+        return False
+    prev_start = text.rfind("\n", 0, max(0, base - 1)) + 1
+    next_end = text.find("\n", base + len(line) + 1)
+    prev_line = text[prev_start:base - 1] if base else ""
+    next_line = text[base + len(line) + 1:next_end if next_end >= 0 else len(text)]
+    return bool(_LIST_ITEM_LINE.match(prev_line) or _LIST_ITEM_LINE.match(next_line))
 
 
 def _per_char_gaps(line: str, keep_han_latin: bool = False) -> list[tuple[int, int]]:
@@ -209,7 +220,8 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
         if remove_digit_space and hspace and ctx.wants("SP001") and _DIGIT.search(line):
             for s in _HAN_DIGIT.finditer(line):
                 i, j = s.span()
-                if free(i, j) and not _is_conventional(line, i, j):
+                if free(i, j) and not _is_conventional(line, i, j) \
+                        and not _numbered_list_item(text, base, line, i):
                     yield make_edit(text, base + i, base + j, "", "SP001",
                                     "space between a Han character and a digit")
         if hspace and ctx.wants("SP002"):
