@@ -52,7 +52,11 @@ class Pipeline:
         rules = [r for n in all_normalizers for r in n.rules] if normalizers is not None else RULES.values()
         self.selected = resolve_selection(self.config, rules)
         self.context = Context(self.config, self.selected)
-        self.stages = tuple(n for n in all_normalizers if n.codes & self.selected)
+        # REF rules need a reference text; without one the stage can find nothing.
+        self.stages = tuple(n for n in all_normalizers if n.codes & self.selected
+                            and not (n.name == "reference" and self.config.reference is None))
+        # Stages whose every rule is selected need no per-edit filtering (the common case).
+        self._filtered = tuple(not n.codes <= self.selected for n in self.stages)
 
     def _applies(self, e: Edit) -> bool:
         return e.safety is Safety.SAFE or (e.safety is Safety.REVIEW and self.config.apply_review)
@@ -67,6 +71,7 @@ class Pipeline:
         reported: dict[tuple, Edit] = {}
         protected = _protected_spans(text, self.config.keep)
         settled_after = len(self.stages)  # stages past this index saw the current text and applied nothing
+        context, selected, filtered = self.context, self.selected, self._filtered
         for _ in range(MAX_PASSES):
             changed = False
             last_change = -1
@@ -75,7 +80,10 @@ class Pipeline:
                     # Finders are pure functions of (text, context): this stage saw exactly this
                     # text at the end of the previous pass and changed nothing, so it would again.
                     break
-                found = [e for e in stage.finder(omap.current, self.context) if e.rule in self.selected]
+                if filtered[index]:
+                    found = [e for e in stage.finder(omap.current, context) if e.rule in selected]
+                else:
+                    found = list(stage.finder(omap.current, context))
                 if not found:
                     continue
                 to_apply = [e for e in found if self._applies(e) and e.before != e.after]
@@ -97,6 +105,8 @@ class Pipeline:
             settled_after = last_change
         else:
             warnings.warn(f"text still changing after {MAX_PASSES} passes", ConvergenceWarning, stacklevel=2)
+        if not omap.edits and not reported:
+            return Result(text, ())
         applied = [e.as_applied() for e in omap.edits]
         applied_keys = {(e.start, e.end, e.after) for e in applied}
         rest = [e for e in reported.values() if (e.start, e.end, e.after) not in applied_keys]
