@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from .config import Config, ConfigError
 from .edits import Edit, Safety, apply_edits
 from .pipeline import Pipeline, Result
-from .rules import NORMALIZERS, RULES
+from .rules import RULES
 from .rule import Normalizer, Rule
 
 __version__ = "0.1.0"

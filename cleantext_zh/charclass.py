@@ -6,6 +6,8 @@ Fragments are strings for the ``regex`` module, which knows ``\\p{Han}`` (ideogr
 
 from __future__ import annotations
 
+import re as _re
+
 import regex
 
 HAN = r"\p{Han}"
@@ -45,3 +47,55 @@ IDEOGRAPHIC_SPACE = "\N{IDEOGRAPHIC SPACE}"
 
 DIGIT = "[0-9]"
 LATIN = "[A-Za-z]"
+
+
+# --- per-character tests and one shared scan, for finders' hot loops ----------------------
+# A dict hit is ~4x cheaper than a regex match call per character.  The memos are bounded:
+# adversarial input could otherwise fill them with a million distinct code points.
+_MEMO_LIMIT = 65536
+_HAN_ONE = regex.compile(HAN)
+_CJK_ONE = regex.compile(CJK)
+_HAN_MEMO: dict[str, bool] = {"": False}
+_CJK_MEMO: dict[str, bool] = {"": False}
+
+
+def _memo_test(memo: dict[str, bool], pattern, ch: str) -> bool:
+    r = memo.get(ch)
+    if r is None:
+        r = pattern.match(ch) is not None
+        if len(ch) == 1:
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+                memo[""] = False
+            memo[ch] = r
+    return r
+
+
+def is_han(ch: str) -> bool:
+    """Is ``ch`` (one character, or "" for none) a Han character?"""
+    return _memo_test(_HAN_MEMO, _HAN_ONE, ch)
+
+
+def is_cjk(ch: str) -> bool:
+    """Is ``ch`` a Han character or full-width Chinese punctuation?"""
+    return _memo_test(_CJK_MEMO, _CJK_ONE, ch)
+
+
+# Any character written twice.  Stdlib ``re`` scans this ~8x faster than ``regex``.
+_ANY_DOUBLE = _re.compile(r"(.)\1", _re.DOTALL)
+# The last text's hits: DUP (doubled Han) and PW (doubled marks such as ，，) read the same
+# scan, and the pipeline hands both finders the same str object when no stage between them
+# changed it.  Holding the text keeps the identity test exact.
+_LAST_DOUBLES: tuple[str, list[tuple[int, str]]] = ("", [])
+
+
+def repeated_chars(text: str) -> list[tuple[int, str]]:
+    """(start, character) of each match of ``(.)\\1``: every run of one repeated character,
+    entered at its start (and again every other position inside it)."""
+    global _LAST_DOUBLES
+    last_text, hits = _LAST_DOUBLES
+    if last_text is text:
+        return hits
+    hits = [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
+    _LAST_DOUBLES = (text, hits)
+    return hits

@@ -55,7 +55,7 @@ from typing import Iterator
 import regex
 
 from .charclass import CLOSING_CHARS, SENTENCE_END_CHARS
-from .edits import Edit, Safety, make_edit
+from .edits import Edit, make_edit
 from .rule import Context, Normalizer, Rule
 
 RULES = (

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleantext_zh import Cleaner, clean
+from cleantext_zh import clean
 from tests.conftest import DATA
 
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(DATA.glob("00?_*.txt"))}

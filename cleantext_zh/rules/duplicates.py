@@ -45,12 +45,12 @@ Left alone
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator
 
 import regex
 
+from ..charclass import is_han, repeated_chars
 from ..edits import Edit, Safety, make_edit
 from ..lexicon import MAX_WORD, double_index, lexicon
 from ..lm import model
@@ -100,8 +100,6 @@ _HAN = regex.compile(r"\p{Han}")
 # ~590 MB/s, and only its hits are tested for Han.  Same positions: a block of one repeated
 # character is entered at its start by both scans, and a Han block's pairs do not depend on
 # what was matched before it.
-_ANY_DOUBLE = re.compile(r"(.)\1", re.DOTALL)
-_IS_HAN: dict[str, bool] = {}  # \p{Han} by character, for the hits of _ANY_DOUBLE
 
 PARTICLES = frozenset("的地")
 LOCALIZERS = frozenset("中上下内外里间")
@@ -300,41 +298,14 @@ def _is_lexical_run(run: str) -> bool:
     return all(run[k:k + 2] in lex or _inside_word(run, k) for k in range(0, len(run), 2))
 
 
-# The last text's _ANY_DOUBLE hits: the punctuation finder reads the doubled marks (，，
-# 一一) from the same scan, and the pipeline hands both finders the same str object when no
-# stage between them changed it.  Holding the text keeps the identity test exact.
-_LAST_DOUBLES: tuple[str, list[tuple[int, str]]] = ("", [])
-
-
-def any_doubles(text: str) -> list[tuple[int, str]]:
-    """(start, character) of each ``_ANY_DOUBLE`` match: every run of one repeated
-    character, entered at its start (and again every other position inside it)."""
-    global _LAST_DOUBLES
-    last_text, hits = _LAST_DOUBLES
-    if last_text is text:
-        return hits
-    hits = [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
-    _LAST_DOUBLES = (text, hits)
-    return hits
-
-
 def _han_doubles(text: str) -> list[int]:
-    """The starts of ``_DOUBLE.finditer(text)``, found with the faster ``_ANY_DOUBLE`` scan.
+    """The starts of ``_DOUBLE.finditer(text)``, found with the faster shared
+    ``charclass.repeated_chars`` scan.
 
     (Comparing the text with itself shifted, as one integer of its UTF-16 units, was tried:
     the conversions and the search for aligned zero units cost as much as this scan.)
     """
-    out = []
-    is_han = _IS_HAN
-    for j, ch in any_doubles(text):
-        han = is_han.get(ch)
-        if han is None:
-            if len(is_han) > 65536:  # bound the memo on adversarial input
-                is_han.clear()
-            han = is_han[ch] = _HAN.match(ch) is not None
-        if han:
-            out.append(j)
-    return out
+    return [j for j, ch in repeated_chars(text) if is_han(ch)]
 
 
 def _may_have_run(doubles: list[int]) -> bool:

@@ -38,10 +38,9 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from ..charclass import HAN_PUNCT_CHARS
+from ..charclass import HAN_PUNCT_CHARS, is_cjk, is_han, repeated_chars
 from ..edits import Edit, Safety
 from ..rule import Context, Normalizer, Rule
-from .duplicates import any_doubles
 
 RULES = (
     Rule("PW001", "halfwidth-punctuation-in-han-context",
@@ -176,31 +175,6 @@ class _Fix(NamedTuple):
     safety: Safety = Safety.SAFE
 
 
-# Per-character answers, memoized: _halfwidth_marks asks them for the neighbours of every
-# ASCII mark, and on noisy text (seed 000: 160 ASCII commas) a dict hit is ~4x cheaper than a
-# regex match call.  Callers pass one character or "" (keys stay bounded by the alphabet).
-_IS_CJK: dict[str, bool] = {"": False}
-_IS_HAN: dict[str, bool] = {"": False}
-
-
-def _is_cjk(ch: str) -> bool:
-    r = _IS_CJK.get(ch)
-    if r is None:
-        r = _CJK_CTX_RE.match(ch) is not None
-        if len(ch) == 1:
-            _IS_CJK[ch] = r
-    return r
-
-
-def _is_han(ch: str) -> bool:
-    r = _IS_HAN.get(ch)
-    if r is None:
-        r = _HAN_RE.match(ch) is not None
-        if len(ch) == 1:
-            _IS_HAN[ch] = r
-    return r
-
-
 def _prev_nonspace(line: str, i: int) -> tuple[str, int]:
     """The character before ``line[i]`` skipping horizontal spaces, and its index (-1: none)."""
     k = i - 1
@@ -251,27 +225,24 @@ def _halfwidth_marks(line: str, ctx: Context) -> Iterator[_Fix]:
             if not want2:
                 continue
             # After Han (or a closing mark) and before Han, an opening mark or the line end.
-            before_ok = _is_han(p) or (p and p in _CLOSERS)
+            before_ok = is_han(p) or (p and p in _CLOSERS)
             if not before_ok and p and (p.isdigit() or p == "%") and ni == n_line:
                 # 增长30%. at a line end: the number must follow Chinese text, not start a list.
                 k = pi
                 while k >= 0 and (line[k].isdigit() or line[k] in "%.,"):
                     k -= 1
-                before_ok = k >= 0 and _is_han(line[k])
+                before_ok = k >= 0 and is_han(line[k])
             if not before_ok or pi != i - 1:
                 continue
-            if not (ni == n_line or _is_han(n) or (n and n in _OPENERS)):
+            if not (ni == n_line or is_han(n) or (n and n in _OPENERS)):
                 continue
             yield _Fix(i, ni, "\N{IDEOGRAPHIC FULL STOP}", "PW002", _PW002_REASON)
             continue
         if not want1:
             continue
-        cjk = _IS_CJK.get(p)
-        if cjk is None:
-            cjk = _is_cjk(p)
-        if cjk:
+        if is_cjk(p):
             pass
-        elif _is_cjk(n) and p and ni == i + 1:
+        elif is_cjk(n) and p and ni == i + 1:
             # A Latin or digit token before a Chinese continuation: G60,长三角 / 2023年版):
             pass
         else:
@@ -305,11 +276,11 @@ def _parentheses(line: str) -> Iterator[_Fix]:
         content = line[a + 1:b]
         if line[a] != "(" or line[b] != ")":
             # One half is already full-width: the ASCII half is the odd one out.
-            ok = _HAN_RE.search(content) is not None or _is_cjk(line[a - 1:a]) or _is_cjk(line[b + 1:b + 2])
+            ok = _HAN_RE.search(content) is not None or is_cjk(line[a - 1:a]) or is_cjk(line[b + 1:b + 2])
         elif _HAN_RE.search(content):
             ok = True
         else:
-            outside = _is_cjk(_prev_nonspace(line, a)[0]) or _is_cjk(_next_nonspace(line, b + 1)[0])
+            outside = is_cjk(_prev_nonspace(line, a)[0]) or is_cjk(_next_nonspace(line, b + 1)[0])
             glued = a > 0 and line[a - 1].isascii() and line[a - 1].isalnum()  # f(x), max(a,b)
             ok = (outside and not glued and bool(content.strip())
                   and _PLAIN_PAREN_CONTENT.fullmatch(content) is not None)
@@ -367,7 +338,7 @@ def _quotes(line: str) -> Iterator[_Fix]:
         for a, b in pairs:
             content = line[a + 1:b]
             if not (_HAN_RE.search(content)
-                    or (content.strip() and (_is_cjk(line[a - 1:a]) or _is_cjk(line[b + 1:b + 2])))):
+                    or (content.strip() and (is_cjk(line[a - 1:a]) or is_cjk(line[b + 1:b + 2])))):
                 continue
             if line[a] == straight:
                 yield _Fix(a, a + 1, left, "PW004", "straight quote opening Chinese text")
@@ -391,9 +362,9 @@ def _ellipses(line: str) -> Iterator[_Fix]:
             continue  # …… and ………… are the standard forms
         if run[0] == "." or run[0] == "·":
             # ASCII dots: only in Chinese context, never after a Latin word or inside numbers.
-            if not (_is_cjk(p) or (not p.strip() and _is_cjk(n)) or (_is_cjk(n) and not p.isalnum())):
+            if not (is_cjk(p) or (not p.strip() and is_cjk(n)) or (is_cjk(n) and not p.isalnum())):
                 continue
-        elif not (_is_cjk(p) or _is_cjk(n) or not p.strip() or not n.strip()):
+        elif not (is_cjk(p) or is_cjk(n) or not p.strip() or not n.strip()):
             continue
         safety = Safety.SAFE
         if (run[0] == "…" and len(run) >= 3) or run == "..":
@@ -408,12 +379,12 @@ def _dashes(line: str) -> Iterator[_Fix]:
         p, n = line[i - 1:i], line[j:j + 1]
         if run in ("——",):
             continue
-        left_ok = _is_cjk(p) or (i == 0 or not line[:i].strip())
-        right_ok = _is_cjk(n)
+        left_ok = is_cjk(p) or (i == 0 or not line[:i].strip())
+        right_ok = is_cjk(n)
         if not (left_ok and right_ok):
             continue
         if len(run) == 1:
-            if run != "\N{EM DASH}" or not (_is_han(p) and _is_han(n)):
+            if run != "\N{EM DASH}" or not (is_han(p) and is_han(n)):
                 continue
             yield _Fix(i, j, DASH2, "PW007", "a single em dash between Chinese text: a dash (——) or a connector (—)?",
                        Safety.REVIEW)
@@ -592,7 +563,7 @@ def _candidate_lines(text: str) -> list[int] | None:
     """
     doubled_lines = []  # lines holding ，， 、、 ；； ：： 。。 or 一一
     line, pos = 0, 0
-    for j, ch in any_doubles(text):
+    for j, ch in repeated_chars(text):
         if ch in _DOUBLED_MARKS:
             line += text.count("\n", pos, j)
             pos = j
