@@ -26,8 +26,8 @@ Example
     ``长三\\u200b角`` -> ``长三角``; ``⻓三⻆`` -> ``长三角``; ``二O二三年`` -> ``二〇二三年``
 Safety
     CP001, CP102, CP301 are ``safe``: invisible, canonically equivalent or width-only changes.
-    CP101 is ``safe`` next to a Han character and ``review`` elsewhere (a radical alone may
-    be meant, as in a list of radicals).  CP201 needs at least two real Chinese numerals in
+    CP101 is ``safe`` when its run of radicals has a Han character next to it and ``review``
+    elsewhere (a radical alone may be meant, as in a list of radicals).  CP201 needs at least two real Chinese numerals in
     the run and nothing Latin or digit around it; CP202 needs a real digit in the run and
     either digits on both sides of O, or a date unit after it with a valid value (month
     1–12, day 1–31, year of four digits); both are ``safe``.
@@ -113,6 +113,9 @@ _RADICALS_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data"
 _RADICALS: dict[str, str] | None = None
 _LOCK = threading.Lock()
 _RADICAL = regex.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+# A run of radicals is judged as one: judging each by its own neighbours let a join that
+# brings Han next to ``⽇⽇`` repair one radical per pass (the pipeline never settled).
+_RADICAL_RUN = regex.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]+")
 _COMPAT = re.compile(r"[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _HAN_NOT_RADICAL = regex.compile(r"[\p{Han}--[\u2e80-\u2eff\u2f00-\u2fdf]]", regex.V1)
 
@@ -169,15 +172,14 @@ def _near_han(text: str, s: int, e: int) -> bool:
 def _find_radicals(text: str) -> Iterator[Edit]:
     if _RADICAL.search(text):
         table = radicals()
-        for m in _RADICAL.finditer(text):
-            ch = m.group()
-            if ch in table:
-                s, e = m.span()
-                near = _near_han(text, s, e)
-                yield make_edit(text, s, e, table[ch], "CP101",
-                                f"radical U+{ord(ch):04X} in place of the ideograph {table[ch]}"
-                                + ("" if near else " (no Han character next to it)"),
-                                Safety.SAFE if near else Safety.REVIEW)
+        for run in _RADICAL_RUN.finditer(text):
+            near = _near_han(text, run.start(), run.end())
+            for s, ch in enumerate(run.group(), run.start()):
+                if ch in table:
+                    yield make_edit(text, s, s + 1, table[ch], "CP101",
+                                    f"radical U+{ord(ch):04X} in place of the ideograph {table[ch]}"
+                                    + ("" if near else " (no Han character next to it)"),
+                                    Safety.SAFE if near else Safety.REVIEW)
     for m in _COMPAT.finditer(text):
         ch = m.group()
         unified = unicodedata.normalize("NFC", ch)

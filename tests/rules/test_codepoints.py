@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from cleantext_zh import clean, explain
 from cleantext_zh.edits import Safety
 from cleantext_zh.rules import RULES
-from cleantext_zh.rules.codepoints import radicals
+from cleantext_zh.pipeline import Pipeline
+from cleantext_zh.rules.codepoints import find_codepoint_artifacts, radicals
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
 
@@ -55,6 +56,18 @@ def test_table(text: str, expected: str) -> None:
 def test_radical_alone_is_review() -> None:
     _, edits = explain("\N{CJK RADICAL C-SIMPLIFIED LONG}", select="CP101")
     assert [(e.after, e.safety) for e in edits] == [("长", Safety.REVIEW)]
+
+
+def test_radical_run_is_judged_as_one() -> None:
+    # A run of radicals next to Han is repaired whole.  Judged one by one, a line join that put
+    # ``⽇⽇`` next to 第 repaired one radical per pass and the pipeline never settled (found by
+    # the identical-output fuzz corpus).
+    found = list(find_codepoint_artifacts("第\u2f47\u2f47“", Pipeline().context))
+    assert [(e.after, e.safety) for e in found] == [("日", Safety.SAFE), ("日", Safety.SAFE)]
+    _, edits = explain("“\u2f47\u2f47“", select="CP101")
+    assert [e.safety for e in edits] == [Safety.REVIEW, Safety.REVIEW]
+    text = "书习第ＯA第\n\u2f47\u2f47“ .:海纷月"
+    assert clean(clean(text)) == clean(text)
 
 
 def test_radical_table_from_unicode_data() -> None:
