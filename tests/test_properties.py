@@ -3,7 +3,7 @@
 from hypothesis import given, strategies as st
 
 from cleantext_zh import Cleaner, apply_edits
-from tests.strategies import any_text, clean_document, clean_paragraph
+from tests.strategies import any_text, clean_document, clean_paragraph, damaged_document
 
 CLEANER = Cleaner()
 REVIEW = Cleaner(apply_review=True)
@@ -16,7 +16,8 @@ def test_clean_text_is_unchanged(doc):
     assert not r.applied
 
 
-@given(st.one_of(any_text, clean_document(), st.lists(clean_paragraph(), max_size=4).map(" \n".join)))
+@given(st.one_of(any_text, clean_document(), damaged_document(),
+                 st.lists(clean_paragraph(), max_size=4).map(" \n".join)))
 def test_idempotent_and_replayable(text):
     for cleaner in (CLEANER, REVIEW):
         r = cleaner.run(text)
