@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Iterable, Sequence
 
 
@@ -103,6 +104,9 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+_START_END = attrgetter("start", "end")
+
+
 def select_disjoint(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
     """Sort edits and keep a non-overlapping subset; first come (by start, then order) wins.
 
@@ -111,11 +115,15 @@ def select_disjoint(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
     """
     kept: list[Edit] = []
     skipped: list[Edit] = []
-    indexed = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end, ie[0]))
+    # A stable sort on (start, end) keeps input order on ties, as (start, end, index) would;
+    # finders yield in order, so this is one C-level pass.
     last_end = -1
     last: Edit | None = None
-    for _, e in indexed:
-        if last is not None and (e.start < last_end or _overlaps(last.start, last.end, e.start, e.end)):
+    for e in sorted(edits, key=_START_END):
+        # Sorted by start, an edit starting past last_end can only conflict when both are
+        # insertions at one place.
+        if last is not None and (e.start < last_end
+                                 or (e.start == last_end and _overlaps(last.start, last.end, e.start, e.end))):
             skipped.append(e)
             continue
         kept.append(e)
@@ -151,7 +159,7 @@ class OffsetMap:
     def __init__(self, original: str) -> None:
         self.original = original
         self.current = original
-        self.edits: list[Edit] = []  # sorted, disjoint, original coordinates
+        self.edits: list[Edit] = []  # sorted, disjoint, original coordinates, applied=True
         self._index: tuple[list[int], list[int]] | None = None  # current starts and ends of self.edits
         self._delta0 = 0  # current-minus-original offset before self.edits[0] (sub-maps only)
 
@@ -168,10 +176,12 @@ class OffsetMap:
             self._index = (starts, ends)
         return self._index
 
-    def _rebase(self, new: Sequence[Edit], drop_noops: bool = False) -> tuple[list[Edit], list[Edit]]:
+    def _rebase(self, new: Sequence[Edit], applying: bool = False) -> tuple[list[Edit], list[Edit]]:
         """Old edits plus ``new`` (sorted, disjoint, on ``current``), all on ``original``.
 
-        Returns (all edits, the ones built from clusters holding a new edit).  Old and new
+        Returns (all edits, the ones built from clusters holding a new edit).  When
+        ``applying``, edits that change nothing are dropped and the rest are built with
+        ``applied=True`` (so the pipeline need not copy them again).  Old and new
         edits are merged in (current start, current end, old first) order and a cluster grows
         while the next item overlaps a member of the other kind (:func:`_joins`).  Runs of old
         edits that lie strictly between two new ones can touch nothing: they are copied as
@@ -197,9 +207,12 @@ class OffsetMap:
                 if cur[lo:hi] != x.before:
                     apply_edits(cur[lo:hi], [x.shifted(-lo)])  # raises the usual message
                 before = original[lo - delta:hi - delta]
-                if drop_noops and before == x.after:
-                    return
-                if delta == 0 and before == x.before:
+                if applying:
+                    if before == x.after:
+                        return
+                    m = _copy(lo - delta, hi - delta, before, x.after, x.rule, x.reason,
+                              x.safety, x.confidence, True)
+                elif delta == 0 and before == x.before:
                     m = x  # same span, same text: the rebased edit equals this one
                 else:
                     m = _copy(lo - delta, hi - delta, before, x.after, x.rule, x.reason,
@@ -221,15 +234,15 @@ class OffsetMap:
                 if not olds_:
                     e = news[0]
                     m = Edit(orig_lo, orig_hi, original[orig_lo:orig_hi], e.after, e.rule, e.reason,
-                             e.safety, e.confidence, e.applied)
+                             e.safety, e.confidence, e.applied or applying)
                 else:
                     group = olds_ + news
                     m = Edit(orig_lo, orig_hi, original[orig_lo:orig_hi], after,
                              _join_unique([g.rule for g in group]),
                              _join_unique([g.reason for g in group], sep="; "),
                              max((g.safety for g in group), key=_SAFETY_ORDER.index),
-                             min(g.confidence for g in group))
-                if not (drop_noops and m.before == m.after):
+                             min(g.confidence for g in group), applying)
+                if not (applying and m.before == m.after):
                     out.append(m)
                 made.append(m)
             delta = d_after
@@ -277,7 +290,7 @@ class OffsetMap:
         """Apply sorted, disjoint edits on ``current`` and fold them into the map."""
         if not new_edits:
             return
-        edits, _ = self._rebase(new_edits, drop_noops=True)
+        edits, _ = self._rebase(new_edits, applying=True)
         self.current = _splice(self.current, new_edits)  # _rebase checked every ``before``
         self.edits = edits
         self._index = None
