@@ -276,8 +276,33 @@ class OffsetMap:
             while p < n_old and (starts[p], ends[p]) <= (s, t):
                 feed((starts[p], ends[p], 0, olds[p]))
                 p += 1
-            feed((s, t, 1, e))
             prev_end = t
+            item = (s, t, 1, e)
+            if cluster:
+                if _joins(cluster, item):
+                    cluster.append(item)
+                    continue
+                flush()
+                cluster = []
+            if p < n_old and starts[p] <= t:
+                cluster = [item]  # the next old edit may join it
+                continue
+            # The common case, inlined: e touches no old edit, so it is its own cluster.
+            if cur[s:t] != e.before:
+                apply_edits(cur[s:t], [e.shifted(-s)])  # raises the usual message
+            before = original[s - delta:t - delta]
+            if applying:
+                if before != e.after:
+                    out.append(_copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety,
+                                     e.confidence, True))
+                continue
+            if delta == 0 and before == e.before:
+                m = e  # same span, same text: the rebased edit equals this one
+            else:
+                m = _copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety, e.confidence,
+                          e.applied)
+            out.append(m)
+            made.append(m)
         while p < n_old and starts[p] <= prev_end:
             feed((starts[p], ends[p], 0, olds[p]))
             p += 1
