@@ -58,6 +58,8 @@ class Pipeline:
                             and not (n.name == "reference" and self.config.reference is None))
         # Stages whose every rule is selected need no per-edit filtering (the common case).
         self._filtered = tuple(not n.codes <= self.selected for n in self.stages)
+        # An edit is applied when it is SAFE or this safety (two identity tests per edit in run).
+        self._review = Safety.REVIEW if self.config.apply_review else Safety.SAFE
 
     def run(self, text: str) -> Result:
         if not isinstance(text, str):
@@ -70,9 +72,7 @@ class Pipeline:
         protected = _protected_spans(text, self.config.keep)
         settled_after = len(self.stages)  # stages past this index saw the current text and applied nothing
         context, selected, filtered = self.context, self.selected, self._filtered
-        # An edit is applied when SAFE, or REVIEW with apply_review (two identity tests per edit).
-        review = Safety.REVIEW if self.config.apply_review else Safety.SAFE
-        safe = Safety.SAFE
+        safe, review = _SAFE, self._review
         for _ in range(MAX_PASSES):
             changed = False
             last_change = -1
@@ -119,6 +119,7 @@ class Pipeline:
 
 
 _START_END_RULE = attrgetter("start", "end", "rule")
+_SAFE = Safety.SAFE
 
 
 def _protected_spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
