@@ -90,7 +90,10 @@ def _copy(start: int, end: int, before: str, after: str, rule: str, reason: str,
 def make_edit(text: str, start: int, end: int, after: str, rule: str, reason: str,
               safety: Safety = Safety.SAFE, confidence: float = 1.0) -> Edit:
     """Build an edit over ``text[start:end]``; the usual way finders create edits."""
-    return Edit(start, end, text[start:end], after, rule, reason, safety, confidence)
+    before = text[start:end]
+    if 0 <= start <= end and end - start == len(before):  # Edit.__post_init__'s checks, inline
+        return _copy(start, end, before, after, rule, reason, safety, confidence, False)
+    return Edit(start, end, before, after, rule, reason, safety, confidence)  # raises the usual message
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
