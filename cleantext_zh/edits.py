@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import enum
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Iterable, Sequence
 
 
@@ -53,19 +54,46 @@ class Edit:
         return self.safety is not Safety.REPORT
 
     def shifted(self, offset: int) -> "Edit":
-        # Positional construction: dataclasses.replace() was the pipeline's top cost on noisy text.
-        return Edit(self.start + offset, self.end + offset, self.before, self.after, self.rule, self.reason,
-                    self.safety, self.confidence, self.applied)
+        if self.start + offset < 0:  # only the start can turn invalid; let __post_init__ say so
+            return Edit(self.start + offset, self.end + offset, self.before, self.after, self.rule, self.reason,
+                        self.safety, self.confidence, self.applied)
+        return _copy(self.start + offset, self.end + offset, self.before, self.after, self.rule, self.reason,
+                     self.safety, self.confidence, self.applied)
 
     def as_applied(self) -> "Edit":
-        return Edit(self.start, self.end, self.before, self.after, self.rule, self.reason,
-                    self.safety, self.confidence, True)
+        return _copy(self.start, self.end, self.before, self.after, self.rule, self.reason,
+                     self.safety, self.confidence, True)
+
+
+# Internal copies of edits that are valid by construction skip the frozen __setattr__ and the
+# re-validation: filling the slots directly costs about half of Edit(...).
+_new_object = object.__new__
+(_set_start, _set_end, _set_before, _set_after, _set_rule, _set_reason, _set_safety, _set_confidence,
+ _set_applied) = (Edit.__dict__[f.name].__set__ for f in fields(Edit))
+
+
+def _copy(start: int, end: int, before: str, after: str, rule: str, reason: str, safety: Safety,
+          confidence: float, applied: bool) -> Edit:
+    e = _new_object(Edit)
+    _set_start(e, start)
+    _set_end(e, end)
+    _set_before(e, before)
+    _set_after(e, after)
+    _set_rule(e, rule)
+    _set_reason(e, reason)
+    _set_safety(e, safety)
+    _set_confidence(e, confidence)
+    _set_applied(e, applied)
+    return e
 
 
 def make_edit(text: str, start: int, end: int, after: str, rule: str, reason: str,
               safety: Safety = Safety.SAFE, confidence: float = 1.0) -> Edit:
     """Build an edit over ``text[start:end]``; the usual way finders create edits."""
-    return Edit(start, end, text[start:end], after, rule, reason, safety, confidence)
+    before = text[start:end]
+    if 0 <= start <= end and end - start == len(before):  # Edit.__post_init__'s checks, inline
+        return _copy(start, end, before, after, rule, reason, safety, confidence, False)
+    return Edit(start, end, before, after, rule, reason, safety, confidence)  # raises the usual message
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -79,6 +107,9 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+_START_END = attrgetter("start", "end")
+
+
 def select_disjoint(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
     """Sort edits and keep a non-overlapping subset; first come (by start, then order) wins.
 
@@ -87,11 +118,15 @@ def select_disjoint(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
     """
     kept: list[Edit] = []
     skipped: list[Edit] = []
-    indexed = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end, ie[0]))
+    # A stable sort on (start, end) keeps input order on ties, as (start, end, index) would;
+    # finders yield in order, so this is one C-level pass.
     last_end = -1
     last: Edit | None = None
-    for _, e in indexed:
-        if last is not None and (e.start < last_end or _overlaps(last.start, last.end, e.start, e.end)):
+    for e in sorted(edits, key=_START_END):
+        # Sorted by start, an edit starting past last_end can only conflict when both are
+        # insertions at one place.
+        if last is not None and (e.start < last_end
+                                 or (e.start == last_end and _overlaps(last.start, last.end, e.start, e.end))):
             skipped.append(e)
             continue
         kept.append(e)
@@ -127,64 +162,164 @@ class OffsetMap:
     def __init__(self, original: str) -> None:
         self.original = original
         self.current = original
-        self.edits: list[Edit] = []  # sorted, disjoint, original coordinates
-        self._index: tuple[list[int], list[int]] | None = None  # for to_original
+        self.edits: list[Edit] = []  # sorted, disjoint, original coordinates, applied=True
+        self._index: tuple[list[int], list[int]] | None = None  # current starts and ends of self.edits
         self._delta0 = 0  # current-minus-original offset before self.edits[0] (sub-maps only)
 
-    def _rebase(self, new: Sequence[Edit]) -> list[Edit]:
-        """Old edits plus ``new`` (sorted, disjoint, on ``current``), all on ``original``."""
-        # Current-coordinate spans of the old edits.
-        items: list[tuple[int, int, int, Edit]] = []  # (cur_start, cur_end, kind 0=old 1=new, edit)
-        delta = self._delta0
-        for o in self.edits:
-            cs = o.start + delta
-            items.append((cs, cs + len(o.after), 0, o))
-            delta += len(o.after) - len(o.before)
-        items.extend((e.start, e.end, 1, e) for e in new)
-        items.sort(key=lambda t: (t[0], t[1], t[2]))
+    def _spans(self) -> tuple[list[int], list[int]]:
+        """Where each old edit's ``after`` sits in ``current``: (starts, ends), both nondecreasing."""
+        if self._index is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            delta = self._delta0
+            for o in self.edits:
+                starts.append(o.start + delta)
+                delta += len(o.after) - len(o.before)
+                ends.append(o.end + delta)
+            self._index = (starts, ends)
+        return self._index
 
-        clusters: list[list[tuple[int, int, int, Edit]]] = []
-        for it in items:
-            if clusters and _joins(clusters[-1], it):
-                clusters[-1].append(it)
-            else:
-                clusters.append([it])
+    def _rebase(self, new: Sequence[Edit], applying: bool = False) -> tuple[list[Edit], list[Edit]]:
+        """Old edits plus ``new`` (sorted, disjoint, on ``current``), all on ``original``.
 
+        Returns (all edits, the ones built from clusters holding a new edit).  When
+        ``applying``, edits that change nothing are dropped and the rest are built with
+        ``applied=True`` (so the pipeline need not copy them again).  Old and new
+        edits are merged in (current start, current end, old first) order and a cluster grows
+        while the next item overlaps a member of the other kind (:func:`_joins`).  Runs of old
+        edits that lie strictly between two new ones can touch nothing: they are copied as
+        slices, so a stage costs per new edit, not per edit so far.
+        """
+        olds = self.edits
+        starts, ends = self._spans()
+        n_old = len(olds)
+        original, cur = self.original, self.current
         out: list[Edit] = []
-        delta = self._delta0  # current minus original, for text before the cluster
-        cur = self.current
-        for cl in clusters:
-            olds = [t[3] for t in cl if t[2] == 0]
-            news = [t[3] for t in cl if t[2] == 1]
-            d_after = delta + sum(len(o.after) - len(o.before) for o in olds)
+        made: list[Edit] = []
+        cluster: list[tuple[int, int, int, Edit]] = []
+        delta = self._delta0  # current minus original, for text before the open cluster
+
+        def flush() -> None:
+            nonlocal delta
+            if len(cluster) == 1:
+                lo, hi, kind, x = cluster[0]
+                if kind == 0:
+                    out.append(x)
+                    delta = hi - x.end
+                    return
+                if cur[lo:hi] != x.before:
+                    apply_edits(cur[lo:hi], [x.shifted(-lo)])  # raises the usual message
+                before = original[lo - delta:hi - delta]
+                if applying:
+                    if before == x.after:
+                        return
+                    m = _copy(lo - delta, hi - delta, before, x.after, x.rule, x.reason,
+                              x.safety, x.confidence, True)
+                elif delta == 0 and before == x.before:
+                    m = x  # same span, same text: the rebased edit equals this one
+                else:
+                    m = _copy(lo - delta, hi - delta, before, x.after, x.rule, x.reason,
+                              x.safety, x.confidence, x.applied)
+                out.append(m)
+                made.append(m)
+                return
+            olds_ = [t[3] for t in cluster if t[2] == 0]
+            news = [t[3] for t in cluster if t[2] == 1]
+            d_after = delta + sum(len(o.after) - len(o.before) for o in olds_)
             if not news:
-                out.extend(olds)
+                out.extend(olds_)
             else:
-                lo = min(t[0] for t in cl)
-                hi = max(t[1] for t in cl)
+                lo = min(t[0] for t in cluster)
+                hi = max(t[1] for t in cluster)
                 orig_lo = lo - delta
                 orig_hi = hi - d_after
                 after = apply_edits(cur[lo:hi], [e.shifted(-lo) for e in news])
-                if not olds:
+                if not olds_:
                     e = news[0]
-                    out.append(Edit(orig_lo, orig_hi, self.original[orig_lo:orig_hi], e.after, e.rule, e.reason,
-                                    e.safety, e.confidence, e.applied))
+                    m = Edit(orig_lo, orig_hi, original[orig_lo:orig_hi], e.after, e.rule, e.reason,
+                             e.safety, e.confidence, e.applied or applying)
                 else:
-                    group = olds + news
-                    out.append(Edit(orig_lo, orig_hi, self.original[orig_lo:orig_hi], after,
-                                    _join_unique([g.rule for g in group]),
-                                    _join_unique([g.reason for g in group], sep="; "),
-                                    max((g.safety for g in group), key=_SAFETY_ORDER.index),
-                                    min(g.confidence for g in group)))
+                    group = olds_ + news
+                    m = Edit(orig_lo, orig_hi, original[orig_lo:orig_hi], after,
+                             _join_unique([g.rule for g in group]),
+                             _join_unique([g.reason for g in group], sep="; "),
+                             max((g.safety for g in group), key=_SAFETY_ORDER.index),
+                             min(g.confidence for g in group), applying)
+                if not (applying and m.before == m.after):
+                    out.append(m)
+                made.append(m)
             delta = d_after
-        return out
+
+        def feed(item: tuple[int, int, int, Edit]) -> None:
+            nonlocal cluster
+            if cluster and _joins(cluster, item):
+                cluster.append(item)
+            else:
+                if cluster:
+                    flush()
+                cluster = [item]
+
+        p = 0
+        prev_end = -1  # current end of the previous new edit
+        for e in new:
+            s, t = e.start, e.end
+            # Old edits sorted before e that may still touch the previous new edit.
+            while p < n_old and starts[p] <= prev_end and (starts[p], ends[p]) <= (s, t):
+                feed((starts[p], ends[p], 0, olds[p]))
+                p += 1
+            # Old edits after the previous new edit and ending before e touch no new edit.
+            k = bisect.bisect_left(ends, s, p) if p < n_old and ends[p] < s else p
+            if k > p:
+                if cluster:
+                    flush()
+                    cluster = []
+                out.extend(olds[p:k])
+                delta = ends[k - 1] - olds[k - 1].end
+                p = k
+            while p < n_old and (starts[p], ends[p]) <= (s, t):
+                feed((starts[p], ends[p], 0, olds[p]))
+                p += 1
+            prev_end = t
+            item = (s, t, 1, e)
+            if cluster:
+                if _joins(cluster, item):
+                    cluster.append(item)
+                    continue
+                flush()
+                cluster = []
+            if p < n_old and starts[p] <= t:
+                cluster = [item]  # the next old edit may join it
+                continue
+            # The common case, inlined: e touches no old edit, so it is its own cluster.
+            if cur[s:t] != e.before:
+                apply_edits(cur[s:t], [e.shifted(-s)])  # raises the usual message
+            before = original[s - delta:t - delta]
+            if applying:
+                if before != e.after:
+                    out.append(_copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety,
+                                     e.confidence, True))
+                continue
+            if delta == 0 and before == e.before:
+                m = e  # same span, same text: the rebased edit equals this one
+            else:
+                m = _copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety, e.confidence,
+                          e.applied)
+            out.append(m)
+            made.append(m)
+        while p < n_old and starts[p] <= prev_end:
+            feed((starts[p], ends[p], 0, olds[p]))
+            p += 1
+        if cluster:
+            flush()
+        out.extend(olds[p:])
+        return out, made
 
     def apply(self, new_edits: Sequence[Edit]) -> None:
         """Apply sorted, disjoint edits on ``current`` and fold them into the map."""
         if not new_edits:
             return
-        edits = [e for e in self._rebase(new_edits) if e.before != e.after]
-        self.current = apply_edits(self.current, new_edits)
+        edits, _ = self._rebase(new_edits, applying=True)
+        self.current = _splice(self.current, new_edits)  # _rebase checked every ``before``
         self.edits = edits
         self._index = None
 
@@ -194,32 +329,41 @@ class OffsetMap:
         Only the old edits next to it take part, found by bisection, so reporting many
         findings on a heavily edited text stays cheap.
         """
-        if self._index is None:
-            starts, deltas, delta = [], [], 0
-            for o in self.edits:
-                starts.append(o.start + delta)
-                deltas.append(delta)
-                delta += len(o.after) - len(o.before)
-            self._index = (starts, deltas)
-        starts, deltas = self._index
+        starts, ends = self._spans()
         # Old edits that can touch the new one start at most at edit.end (current coordinates);
         # one more to the left may reach into it.
         hi = bisect.bisect_right(starts, edit.end)
         lo = max(0, bisect.bisect_left(starts, edit.start) - 1)
-        near = self.edits[lo:hi]
-        delta0 = deltas[lo] if lo < len(deltas) else (deltas[-1] + len(self.edits[-1].after) - len(self.edits[-1].before) if self.edits else 0)
+        if lo < len(starts):
+            delta0 = starts[lo] - self.edits[lo].start
+        elif self.edits:
+            delta0 = ends[-1] - self.edits[-1].end
+        else:
+            delta0 = self._delta0
         sub = OffsetMap.__new__(OffsetMap)
         sub.original = self.original
         sub.current = self.current
-        sub.edits = near
-        sub._index = None
+        sub.edits = self.edits[lo:hi]
+        sub._index = (starts[lo:hi], ends[lo:hi])
         sub._delta0 = delta0
-        old = {id(o) for o in near}
-        for m in sub._rebase([edit]):
-            if id(m) not in old:
-                return replace(m, rule=edit.rule, reason=edit.reason, safety=edit.safety,
-                               confidence=edit.confidence)
-        raise AssertionError("unreachable: rebased edit not found")  # pragma: no cover
+        _, made = sub._rebase([edit])
+        m = made[0]
+        return _copy(m.start, m.end, m.before, m.after, edit.rule, edit.reason, edit.safety, edit.confidence,
+                     m.applied)
+
+
+def _splice(text: str, edits: Sequence[Edit]) -> str:
+    """apply_edits without the ``before`` check, for edits already checked against ``text``."""
+    out: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at {e.start} ({e.rule})")
+        out.append(text[pos:e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 _SAFETY_ORDER = [Safety.SAFE, Safety.REVIEW, Safety.REPORT]

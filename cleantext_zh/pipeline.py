@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable, Sequence
 
 from .config import Config, resolve_selection
@@ -57,9 +58,8 @@ class Pipeline:
                             and not (n.name == "reference" and self.config.reference is None))
         # Stages whose every rule is selected need no per-edit filtering (the common case).
         self._filtered = tuple(not n.codes <= self.selected for n in self.stages)
-
-    def _applies(self, e: Edit) -> bool:
-        return e.safety is Safety.SAFE or (e.safety is Safety.REVIEW and self.config.apply_review)
+        # An edit is applied when it is SAFE or this safety (two identity tests per edit in run).
+        self._review = Safety.REVIEW if self.config.apply_review else Safety.SAFE
 
     def run(self, text: str) -> Result:
         if not isinstance(text, str):
@@ -72,6 +72,7 @@ class Pipeline:
         protected = _protected_spans(text, self.config.keep)
         settled_after = len(self.stages)  # stages past this index saw the current text and applied nothing
         context, selected, filtered = self.context, self.selected, self._filtered
+        safe, review = _SAFE, self._review
         for _ in range(MAX_PASSES):
             changed = False
             last_change = -1
@@ -86,12 +87,12 @@ class Pipeline:
                     found = list(stage.finder(omap.current, context))
                 if not found:
                     continue
-                to_apply = [e for e in found if self._applies(e) and e.before != e.after]
+                to_apply = [e for e in found if (e.safety is safe or e.safety is review) and e.before != e.after]
                 kept, skipped = select_disjoint(to_apply)
                 if protected:
                     blocked = [e for e in kept if _touches(omap.to_original(e), protected)]
                     kept = [e for e in kept if e not in blocked]
-                for e in [e for e in found if not self._applies(e)] + skipped:
+                for e in [e for e in found if not (e.safety is safe or e.safety is review)] + skipped:
                     r = omap.to_original(e)
                     if protected and _touches(r, protected):
                         continue
@@ -107,11 +108,18 @@ class Pipeline:
             warnings.warn(f"text still changing after {MAX_PASSES} passes", ConvergenceWarning, stacklevel=2)
         if not omap.edits and not reported:
             return Result(text, ())
-        applied = [e.as_applied() for e in omap.edits]
+        applied = [e if e.applied else e.as_applied() for e in omap.edits]  # OffsetMap builds them applied
+        if not reported:
+            # All applied: the key below reduces to (start, end, rule), one C-level sort.
+            return Result(omap.current, tuple(sorted(applied, key=_START_END_RULE)))
         applied_keys = {(e.start, e.end, e.after) for e in applied}
         rest = [e for e in reported.values() if (e.start, e.end, e.after) not in applied_keys]
         edits = sorted(applied + rest, key=lambda e: (e.start, e.end, not e.applied, e.rule))
         return Result(omap.current, tuple(edits))
+
+
+_START_END_RULE = attrgetter("start", "end", "rule")
+_SAFE = Safety.SAFE
 
 
 def _protected_spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:

@@ -1,7 +1,7 @@
 """The edit machinery: applying, selecting disjoint edits, and mapping back to the original."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from cleantext_zh.edits import Edit, OffsetMap, Safety, apply_edits, make_edit, select_disjoint
 
@@ -72,3 +72,62 @@ def test_offset_map_invariant(case):
 
 def test_safety_values_are_stable():
     assert [s.value for s in Safety] == ["safe", "review", "report"]
+
+
+def _reference_rebase(original, current, olds, new):
+    """The plain definition OffsetMap's merge walk must match: sort old and new spans by
+    (current start, current end, old first), grow a cluster while the next span overlaps a
+    member of the other kind, and build one edit per cluster holding a new edit."""
+    from cleantext_zh.edits import _SAFETY_ORDER, _join_unique, _joins
+
+    items, delta = [], 0
+    for o in olds:
+        items.append((o.start + delta, o.start + delta + len(o.after), 0, o))
+        delta += len(o.after) - len(o.before)
+    items.extend((e.start, e.end, 1, e) for e in new)
+    items.sort(key=lambda t: (t[0], t[1], t[2]))
+    clusters = []
+    for it in items:
+        if clusters and _joins(clusters[-1], it):
+            clusters[-1].append(it)
+        else:
+            clusters.append([it])
+    out, delta = [], 0
+    for cl in clusters:
+        o_ = [t[3] for t in cl if t[2] == 0]
+        n_ = [t[3] for t in cl if t[2] == 1]
+        d_after = delta + sum(len(o.after) - len(o.before) for o in o_)
+        if not n_:
+            out.extend(o_)
+        else:
+            lo, hi = min(t[0] for t in cl), max(t[1] for t in cl)
+            after = apply_edits(current[lo:hi], [e.shifted(-lo) for e in n_])
+            group = o_ + n_
+            e = n_[0]
+            out.append(Edit(lo - delta, hi - d_after, original[lo - delta:hi - d_after], after,
+                            _join_unique([g.rule for g in group]) if o_ else e.rule,
+                            _join_unique([g.reason for g in group], sep="; ") if o_ else e.reason,
+                            max((g.safety for g in group), key=_SAFETY_ORDER.index) if o_ else e.safety,
+                            min(g.confidence for g in group) if o_ else e.confidence, True))
+        delta = d_after
+    return [e for e in out if e.before != e.after]
+
+
+@settings(max_examples=500)
+@given(edit_stages())
+def test_offset_map_matches_reference_merge(case):
+    """The merge walk (slices for untouched runs, inline singletons) equals the plain definition."""
+    original, stages = case
+    m = OffsetMap(original)
+    for stage in stages:
+        cur = m.current
+        raw = []
+        for start, length, after in stage:
+            start = min(start, len(cur))
+            end = min(len(cur), start + length)
+            if cur[start:end] != after:
+                raw.append(make_edit(cur, start, end, after, "T%d" % len(raw), "test"))
+        kept, _ = select_disjoint(raw)
+        expected = _reference_rebase(original, cur, m.edits, kept) if kept else m.edits
+        m.apply(kept)
+        assert m.edits == expected
