@@ -537,8 +537,18 @@ def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> list
 # literal, so stdlib ``re`` skips through the text on a first-character set: ~330 MB/s on
 # news_clean.txt, where ``_TRIGGER`` per line ran at ~100 MB/s.  Keep it in step with the
 # sub-rules' patterns below.
+#
+# A standard dash ``——`` (exactly two em dashes, no further dash after white space) is one
+# token, dropped before the tokens are joined: _DASH_RUN leaves that run alone and no other
+# sub-rule reads ``—`` (news_clean: most of its 219 candidate lines held only a dash).  It
+# is tried first at each ``—``, and the scan reaches every run at its first dash since
+# ``—`` is itself a token; a longer run leaves a ``—`` token behind.  (``\s`` here covers
+# the ``regex`` module's ``\s`` of _DASH_RUN.  A group to drop it in findall would have
+# cost re its first-character skip: 10x slower.)
+_STANDARD_DASH = DASH2
 _TOKENS = re.compile("|".join(
-    [re.escape(c) for c in "\n" + "".join(_PAIRS) + "".join(_CLOSER_OF)]
+    ["——(?!\\s*—)"]
+    + [re.escape(c) for c in "\n" + "".join(_PAIRS) + "".join(_CLOSER_OF)]
     + [re.escape(c) for c in ",;:?!()\"'―─—⋯… \t\u00a0"]
     + [re.escape(t) for t in ("--", "－－", "···")]
     + [r"\.(?:\.|(?=[ \t\u00a0]*(?:[\r\n]|\Z|[^\x00-\u2017])))"]
@@ -569,7 +579,10 @@ def _candidate_lines(text: str) -> list[int] | None:
             pos = j
             if not doubled_lines or doubled_lines[-1] != line:
                 doubled_lines.append(line)
-    tokens = "".join(_TOKENS.findall(text))
+    found = _TOKENS.findall(text)
+    if _STANDARD_DASH in found:
+        found = [t for t in found if t != _STANDARD_DASH]
+    tokens = "".join(found)
     if not tokens.strip("\n") and not doubled_lines:
         return []
     rest = tokens
@@ -581,8 +594,12 @@ def _candidate_lines(text: str) -> list[int] | None:
     if not rest.strip("\n") and RSQ not in tokens and not doubled_lines:
         return []  # clean text: every line's brackets pair up, nothing else to look at
     if RSQ in tokens:
-        return None  # an apostrophe ’ is skipped by _balance; let every line be walked
-    lines = [k for k, part in enumerate(rest.split("\n")) if part]
+        # An apostrophe ’ is skipped by _balance, so pairing proves nothing on its line;
+        # such lines are walked (before: every line of the text).
+        lines = [k for k, (part, orig) in enumerate(zip(rest.split("\n"), tokens.split("\n")))
+                 if part or RSQ in orig]
+    else:
+        lines = [k for k, part in enumerate(rest.split("\n")) if part]
     if doubled_lines:
         lines = sorted(set(lines).union(doubled_lines))
     return lines
