@@ -39,7 +39,7 @@ from typing import Iterator, NamedTuple
 import regex
 
 from ..charclass import HAN_PUNCT_CHARS, is_cjk, is_han, repeated_chars
-from ..edits import Edit, Safety
+from ..edits import Edit, Safety, make_edit
 from ..rule import Context, Normalizer, Rule
 
 RULES = (
@@ -663,7 +663,7 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
             e = base + f[1]
             if s < last_end or (s == e and s == last_end):
                 continue
-            yield Edit(s, e, text[s:e], f[2], f[3], f[4], f[5])
+            yield make_edit(text, s, e, f[2], f[3], f[4], f[5])
             last_end = e
 
 
