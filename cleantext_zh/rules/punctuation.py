@@ -39,7 +39,7 @@ from typing import Iterator, NamedTuple
 import regex
 
 from ..charclass import HAN_PUNCT_CHARS, is_cjk, is_han, repeated_chars
-from ..edits import Edit, Safety
+from ..edits import Edit, Safety, make_edit
 from ..rule import Context, Normalizer, Rule
 
 RULES = (
@@ -151,13 +151,10 @@ _CODE_LIKE = regex.compile(r"[\"']\s*[:=]\s*[\"'\[{0-9]|[{\[]\s*[\"']|[\"']\s*[}
 _PLAIN_PAREN_CONTENT = regex.compile(r"[\p{L}\p{N} .%·&/]*")
 
 # A run of ASCII dots, ideographic full stops, ellipsis characters or midline ellipses.
-_MARKS = regex.compile(r"[,;:?!]|(?<!\.)\.(?!\.)")
-# The matches of _MARKS, with group 1 set where a mark follows a CJK character directly
-# and no horizontal space follows it: PW001 converts exactly that mark, no neighbour walk
-# needed (seed 000: 160 such commas).  Each alternative matches one character, so the
-# positions are _MARKS's.
-_MARKS_FAST = regex.compile(
-    r"([,;:?!])(?<=[\p{Han}" + regex.escape(HAN_PUNCT_CHARS) + r"].)(?![ \t\u00a0])|[,;:?!]|(?<!\.)\.(?!\.)")
+# The marks PW001 / PW002 read: a stdlib character-set scan (the ``regex`` pattern
+# ``[,;:?!]|(?<!\.)\.(?!\.)`` ran ~20 ns a character on seed 000's lines); a ``.`` next to
+# another ``.`` (an ellipsis, PW006) is dropped in Python.
+_MARK_CHARS = re.compile(r"[,;:?!.]")
 _ELLIPSIS_RUN = regex.compile(r"\.{2,}|。{3,}|…+|⋯+|·{3,}")
 _DASH_RUN = regex.compile(r"-{2,3}|－{2}|[―─]{2}|—(?:\s*—)+|[—―─](?![—―─])")
 _DOUBLED = regex.compile(r"([，、；：])\1+|(?<!。)。。(?!。)")
@@ -197,20 +194,27 @@ def _in_spans(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
 
 # --- PW001 / PW002 ------------------------------------------------------------------------
 
-def _halfwidth_marks(line: str, ctx: Context) -> Iterator[_Fix]:
-    want1, want2 = ctx.wants("PW001"), ctx.wants("PW002")
+def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], bool]:
+    """PW001 / PW002 fixes of ``line``, as (start, end, after, rule, reason, safety) tuples in
+    position order, and whether each is PW001's common case: a mark right after CJK with no
+    space after it, converted alone (seed 000: 160 commas).  Those need no sort, and prove
+    that the line has Chinese and a _TRIGGER match."""
+    fixes: list[tuple] = []
+    simple = True
     n_line = len(line)
-    for m in _MARKS_FAST.finditer(line):
+    for m in _MARK_CHARS.finditer(line):
         i = m.start()
-        ch = line[i]
-        if m.lastindex:
-            # The common case, decided by the pattern: a mark right after CJK with no space
-            # after it (PW001 over just the mark; a CJK character is never a digit).
+        ch = m.group()
+        if ch == ".":
+            if line[i - 1:i] == "." or line[i + 1:i + 2] == ".":
+                continue
+        elif i and is_cjk(line[i - 1]) and (i + 1 == n_line or line[i + 1] not in _HSPACE):
+            # The common case (a CJK character is never a digit).
             if want1:
-                yield _Fix(i, i + 1, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch])
+                fixes.append((i, i + 1, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch], _SAFE))
             continue
         # Neighbours: a mark almost always touches non-space characters on both sides, so
-        # test the adjacent ones before walking over spaces (seed 000: 160 marks per text).
+        # test the adjacent ones before walking over spaces.
         if i and line[i - 1] not in _HSPACE:
             pi = i - 1
             p = line[pi]
@@ -236,7 +240,8 @@ def _halfwidth_marks(line: str, ctx: Context) -> Iterator[_Fix]:
                 continue
             if not (ni == n_line or is_han(n) or (n and n in _OPENERS)):
                 continue
-            yield _Fix(i, ni, "\N{IDEOGRAPHIC FULL STOP}", "PW002", _PW002_REASON)
+            fixes.append((i, ni, "\N{IDEOGRAPHIC FULL STOP}", "PW002", _PW002_REASON, _SAFE))
+            simple = False
             continue
         if not want1:
             continue
@@ -250,9 +255,12 @@ def _halfwidth_marks(line: str, ctx: Context) -> Iterator[_Fix]:
         if p.isdigit() and n.isdigit() and pi == i - 1 and ni == i + 1:
             continue  # 1,000 / 08:52 are number-internal even next to Han
         start = pi + 1 if pi >= 0 else i
-        yield _Fix(start, ni, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch])
+        fixes.append((start, ni, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch], _SAFE))
+        simple = False
+    return fixes, simple
 
 
+_SAFE = Safety.SAFE
 # Constant reasons, built once rather than per edit.
 _PW001_REASON = {ch: f"ASCII {ch!r} next to Chinese text" for ch in _FULLWIDTH_OF}
 _PW002_REASON = "ASCII full stop ending a Chinese sentence"
@@ -489,14 +497,18 @@ def _may_be_unbalanced(line: str) -> bool:
     return False
 
 
-def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> list[_Fix]:
-    fixes: list[_Fix] = []
-    if _CJK_CTX_RE.search(line) is None:
-        return fixes  # no Chinese: nothing is in Chinese context
+def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> tuple[list[tuple], bool]:
+    """The line's fixes, as (start, end, after, rule, reason, safety) tuples in arrival
+    order, and whether that order is already sorted and disjoint; ([], True) when the line
+    has no _TRIGGER match."""
+    fixes, simple = _halfwidth_marks(line, ctx.wants("PW001"), ctx.wants("PW002"))
+    if not (fixes and simple):
+        # (A mark in the common case is a _TRIGGER match next to Chinese.)
+        if _TRIGGER.search(line) is None or _CJK_CTX_RE.search(line) is None:
+            return [], True  # no Chinese: nothing is in Chinese context
+    n_marks = len(fixes)
     protected = [m.span() for m in _PROTECTED.finditer(line)] if _protect_hint(line) else []
     converting = []
-    if ctx.wants("PW001") or ctx.wants("PW002"):
-        fixes.extend(_halfwidth_marks(line, ctx))
     if ctx.wants("PW003") and ("(" in line or ")" in line):
         converting.extend(_parentheses(line))
     if ctx.wants("PW004") and ('"' in line or "'" in line):
@@ -523,9 +535,10 @@ def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> list
     if ctx.wants("PW010") and not converting and _may_be_unbalanced(line):
         # Only once the ASCII pairs are converted, so the report sees the final marks.
         fixes.extend(_unbalanced(line, prev_line, next_line))
+    ordered = simple and len(fixes) == n_marks  # nothing but the common case
     if protected:
-        fixes = [f for f in fixes if not _in_spans(f.start, f.end, protected)]
-    return fixes
+        fixes = [f for f in fixes if not _in_spans(f[0], f[1], protected)]
+    return fixes, ordered
 
 
 # Prefilter.  Every token a sub-rule needs before it can yield anything: the ASCII marks,
@@ -537,8 +550,18 @@ def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> list
 # literal, so stdlib ``re`` skips through the text on a first-character set: ~330 MB/s on
 # news_clean.txt, where ``_TRIGGER`` per line ran at ~100 MB/s.  Keep it in step with the
 # sub-rules' patterns below.
+#
+# A standard dash ``——`` (exactly two em dashes, no further dash after white space) is one
+# token, dropped before the tokens are joined: _DASH_RUN leaves that run alone and no other
+# sub-rule reads ``—`` (news_clean: most of its 219 candidate lines held only a dash).  It
+# is tried first at each ``—``, and the scan reaches every run at its first dash since
+# ``—`` is itself a token; a longer run leaves a ``—`` token behind.  (``\s`` here covers
+# the ``regex`` module's ``\s`` of _DASH_RUN.  A group to drop it in findall would have
+# cost re its first-character skip: 10x slower.)
+_STANDARD_DASH = DASH2
 _TOKENS = re.compile("|".join(
-    [re.escape(c) for c in "\n" + "".join(_PAIRS) + "".join(_CLOSER_OF)]
+    ["——(?!\\s*—)"]
+    + [re.escape(c) for c in "\n" + "".join(_PAIRS) + "".join(_CLOSER_OF)]
     + [re.escape(c) for c in ",;:?!()\"'―─—⋯… \t\u00a0"]
     + [re.escape(t) for t in ("--", "－－", "···")]
     + [r"\.(?:\.|(?=[ \t\u00a0]*(?:[\r\n]|\Z|[^\x00-\u2017])))"]
@@ -555,8 +578,8 @@ _DOUBLED_MARKS = frozenset("，、；：。一")
 _ADJACENT_PAIR = re.compile("|".join(re.escape(o + c) for o, c in _PAIRS.items()))
 
 
-def _candidate_lines(text: str) -> list[int] | None:
-    """Indices of the ``\n``-separated lines some sub-rule may act on; None: all of them.
+def _candidate_lines(text: str) -> list[int]:
+    """Indices of the ``\n``-separated lines some sub-rule may act on.
 
     A line left out has none of the tokens the sub-rules start from, and its quotes and
     brackets pair up (so PW010 has nothing to report); _line_fixes would return nothing.
@@ -569,7 +592,10 @@ def _candidate_lines(text: str) -> list[int] | None:
             pos = j
             if not doubled_lines or doubled_lines[-1] != line:
                 doubled_lines.append(line)
-    tokens = "".join(_TOKENS.findall(text))
+    found = _TOKENS.findall(text)
+    if _STANDARD_DASH in found:
+        found = [t for t in found if t != _STANDARD_DASH]
+    tokens = "".join(found)
     if not tokens.strip("\n") and not doubled_lines:
         return []
     rest = tokens
@@ -581,8 +607,12 @@ def _candidate_lines(text: str) -> list[int] | None:
     if not rest.strip("\n") and RSQ not in tokens and not doubled_lines:
         return []  # clean text: every line's brackets pair up, nothing else to look at
     if RSQ in tokens:
-        return None  # an apostrophe ’ is skipped by _balance; let every line be walked
-    lines = [k for k, part in enumerate(rest.split("\n")) if part]
+        # An apostrophe ’ is skipped by _balance, so pairing proves nothing on its line;
+        # such lines are walked (before: every line of the text).
+        lines = [k for k, (part, orig) in enumerate(zip(rest.split("\n"), tokens.split("\n")))
+                 if part or RSQ in orig]
+    else:
+        lines = [k for k, part in enumerate(rest.split("\n")) if part]
     if doubled_lines:
         lines = sorted(set(lines).union(doubled_lines))
     return lines
@@ -609,28 +639,32 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
     raw = text.split("\n")
     n_lines = len(raw)
     ends = list(accumulate(map(len, raw)))  # line k starts at ends[k - 1] + k
-    fixes: list[tuple[int, int, int, _Fix]] = []
-    for k in (range(n_lines) if candidates is None else candidates):
+    last_end = -1
+    for k in candidates:
         line = raw[k]
         if line.endswith("\r"):
             line = line[:-1]
-        if not line or _TRIGGER.search(line) is None:
+        if not line:
             continue
-        base = ends[k - 1] + k if k else 0
         nxt = _without_cr(raw[k + 1]) if k + 1 < n_lines else ""
         prv = _without_cr(raw[k - 1]) if k else ""
-        for f in _line_fixes(line, prv, nxt, ctx):
-            # (position, longer first, arrival): a plain tuple sort, no key function per fix.
-            fixes.append((base + f.start, f.start - f.end, len(fixes), f))
-    # Keep a disjoint set (first by position, longer first); the rest is found again next pass.
-    fixes.sort()
-    last_end = -1
-    for s, neg_len, _, f in fixes:
-        e = s - neg_len
-        if s < last_end or (s == e and s == last_end):
+        fixes, ordered = _line_fixes(line, prv, nxt, ctx)
+        if not fixes:
             continue
-        yield Edit(s, e, text[s:e], f.after, f.rule, f.reason, f.safety)
-        last_end = e
+        if not ordered:
+            # Keep a disjoint set (first by position, longer first, then arrival); the rest is
+            # found again next pass.  Lines are disjoint and in order, so sorting line by
+            # line sorts the text.
+            order = sorted([(f[0], f[0] - f[1], n) for n, f in enumerate(fixes)])
+            fixes = [fixes[n] for _, _, n in order]
+        base = ends[k - 1] + k if k else 0
+        for f in fixes:
+            s = base + f[0]
+            e = base + f[1]
+            if s < last_end or (s == e and s == last_end):
+                continue
+            yield make_edit(text, s, e, f[2], f[3], f[4], f[5])
+            last_end = e
 
 
 NORMALIZER = Normalizer("punctuation", RULES, find_punctuation, __doc__ or "")
