@@ -319,7 +319,8 @@ def _pair_quotes(line: str, straight: str, left: str, right: str) -> tuple[list[
             if open_at is None:
                 open_at = i
             else:
-                pairs.append((open_at, i))
+                # A straight quote closing a curly opener (“中") pairs with it too.
+                pairs.append((open_at if open_at >= 0 else -open_at - 1, i))
                 open_at = None
         elif ch == left:
             if open_at is not None:
