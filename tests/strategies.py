@@ -64,3 +64,11 @@ def damaged_document(draw) -> str:
                 out.append(rnd.choice(["\n— %d —\n" % k, "\f", "\n%d\n" % k, ""]) + rnd.choice(["", " ", "  "]))
     return "\n".join(out)
 
+
+
+# Every rule family's trigger characters in a small alphabet, so random strings hit the rules'
+# corner cases (quotes paired across kinds, radicals next to joins, holes next to page numbers)
+# far more often than arbitrary Unicode does.
+TRIGGERS = ("中国发展书记纷月日电年第届一二〇" "，。、；：？！“”‘’（）《》…—" ",.;:?!\"'()-%"
+            "0123456789" "abcOolI" "　 \n\n\n\f" "\u2f47\u2ed3\uff2f\uff11\u200b\ufeff")
+trigger_text = st.text(alphabet=st.sampled_from(TRIGGERS), max_size=200)
