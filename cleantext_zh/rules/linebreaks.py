@@ -504,16 +504,22 @@ def _settled_unwrapped(text: str) -> bool:
     if (" " in text or "\u3000" in text) and (
             " \n" in text or "\u3000\n" in text or text[-1] in " \u3000"):
         return False  # trailing white space: the extent is not the line's width
-    # Width of a plain line = (characters + UTF-8 bytes) / 2; compared doubled.
-    ext2 = sorted(map(int.__add__, map(len, text.split("\n")), map(len, text.encode("utf-8").split(b"\n"))))
-    if _may_wrap(ext2[bisect.bisect_right(ext2, 0):], 2 * _BAND_COLUMNS):  # empty lines left out
-        return False
+    # Width of a plain line = (characters + UTF-8 bytes) / 2; compared doubled.  Fewer lines
+    # than _may_wrap needs are never wrapped: no widths to measure (a quarter of news_clean).
+    if text.count("\n") >= MIN_WRAP_LINES - 1:
+        ext2 = sorted(map(int.__add__, map(len, text.split("\n")), map(len, text.encode("utf-8").split(b"\n"))))
+        if _may_wrap(ext2[bisect.bisect_right(ext2, 0):], 2 * _BAND_COLUMNS):  # empty lines left out
+            return False
     for m in _OPEN_LINE_END.finditer(text):
         s, e = m.span()
-        a_start = text.rfind("\n", 0, s) + 1
+        a_text = text[text.rfind("\n", 0, s) + 1:s].lstrip(" \u3000")
+        # What _decide returns None for first with no wrap and no stray space: a line that is
+        # not running prose (a heading, a byline).  Skips the call for most of news_clean's
+        # open lines.
+        if not _COMMA_END.search(a_text) and (len(a_text) < MIN_PROSE_CHARS or not _PROSE_PUNCT.search(a_text)):
+            continue
         b_end = text.find("\n", e)
         b_end = len(text) if b_end < 0 else b_end
-        a_text = text[a_start:s].lstrip(" \u3000")
         b_text = text[e:b_end].lstrip(" \u3000")
         # Indents and blank_style as 0 and True: each can only turn a None into a join here,
         # never the other way, so a None below is the full analysis' None.
