@@ -333,14 +333,14 @@ class _Layouts:
     layouts (was ~12 µs a window recomputed from scratch).
     """
 
-    def __init__(self, cs: list[_Content]) -> None:
+    def __init__(self, cs: list[_Content], structural: list[bool]) -> None:
         self.n = len(cs)
         self.ext = [c.extent for c in cs]
         self.ind = [c.indent for c in cs]
         self.texts = [c.text for c in cs]
         self.midword = [bool(_HAN.match(t[-1]) or t[-1].isalnum()) for t in self.texts]
         self.prose = [_PROSE_PUNCT.search(t) is not None for t in self.texts]
-        self.structural = [_STRUCTURAL.match(t) is not None for t in self.texts]
+        self.structural = structural
         self.layouts: list[_Layout] | None = None
 
     def __call__(self, k: int) -> _Layout:
@@ -591,8 +591,10 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(n_gaps, k + WIDTH_WINDOW_LINES)
         return (n_blank[hi] - n_blank[lo]) * 2 >= (hi - lo)
     decisions: list = []
+    # Per line, once: does it look like a list item, heading or block line?
+    structural = [_STRUCTURAL.match(c.text) is not None for c in cs]
     if _may_wrap([c.extent for c in cs]):
-        layout_at = _Layouts(cs)
+        layout_at = _Layouts(cs, structural)
     else:
         layouts: dict[int, _Layout] = {}
         indents = [c.indent for c in cs]
@@ -614,7 +616,8 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         prev = cs[k - 1] if k else None
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
         a_starts_para = prev is None or not lay.width or bool(_SENT_END.search(prev.text))
-        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style, a_starts_para)
+        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style, a_starts_para,
+                           structural[k] or structural[k + 1])
         if "\f" in gap and (decision is None or decision[0] != "join"):
             # A page break between paragraphs: the form feed becomes the paragraph separator.
             decision = ("page", "PG003", "a form feed between paragraphs", 0.9)
@@ -728,17 +731,23 @@ def _fenced_lines(lines) -> set[int]:
     return out
 
 
-def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool, a_starts_para: bool = True):
-    """('join' | 'para', rule, reason, confidence) for the break between ``a`` and ``b``."""
+def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool, a_starts_para: bool = True,
+            structural: bool = True):
+    """('join' | 'para', rule, reason, confidence) for the break between ``a`` and ``b``.
+
+    ``structural`` False says neither line matches ``_STRUCTURAL`` (known per line to the
+    caller), which skips the block and list checks: ``_BLOCK`` and ``_MD_BULLET`` are parts of it.
+    """
     at, bt = a.text, b.text
     stray = gap.endswith("\n ") and b.indent - lay.margin == 1
     para = ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
-    if _BLOCK.match(at) or _BLOCK.match(bt) or _MD_BULLET.match(bt) or (
-            _STRUCTURAL.match(at) and not lay.width and not _COMMA_END.search(at)):
-        return para  # a list item may wrap; a heading, table row or quote line does not
-    if _STRUCTURAL.match(bt) and not (lay.width and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
-                                      and not _CLAUSE_END.search(at) and not _COMMA_END.search(at)):
-        return para  # a list item starts, unless a full line stops mid-word right before it (第|一、)
+    if structural:
+        if _BLOCK.match(at) or _BLOCK.match(bt) or _MD_BULLET.match(bt) or (
+                _STRUCTURAL.match(at) and not lay.width and not _COMMA_END.search(at)):
+            return para  # a list item may wrap; a heading, table row or quote line does not
+        if _STRUCTURAL.match(bt) and not (lay.width and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
+                                          and not _CLAUSE_END.search(at) and not _COMMA_END.search(at)):
+            return para  # a list item starts, unless a full line stops mid-word right before it (第|一、)
     newlines = gap.count("\n")
     if newlines > 3:
         return None  # a wide gap: leave it
