@@ -148,6 +148,34 @@ _BAND_COLUMNS = FULL_SLACK_COLUMNS + OVER_SLACK_COLUMNS
 _SENT_END = regex.compile(f"(?:[{SENTENCE_END_CHARS}!?]|(?<![0-9])\\.)[{CLOSING_CHARS}\"']*$")
 _CLAUSE_END = regex.compile(f"[{SENTENCE_END_CHARS}!?：；:;][{CLOSING_CHARS}\"']*$")
 _COMMA_END = regex.compile(r"[\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA},]$")
+# The three above as string tests for one line (no newline in it): a search of an end-anchored
+# pattern tries every position of the line (0.3 µs on a 28-character line, 1.6 µs on a
+# paragraph), a strip and a lookup do not.  Closing marks and sentence ends are disjoint, so
+# the character before the closing run is the only one that can match.
+_SENT_TAIL = CLOSING_CHARS + "\"'"
+_SENT_MARKS = SENTENCE_END_CHARS + "!?"
+_CLAUSE_MARKS = SENTENCE_END_CHARS + "!?：；:;"
+_COMMAS = "\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA},"
+
+
+def _ends_sentence(line: str) -> bool:
+    """``_SENT_END.search(line)`` for a line without a newline."""
+    r = line.rstrip(_SENT_TAIL)
+    if not r:
+        return False
+    c = r[-1]
+    return c in _SENT_MARKS or (c == "." and (len(r) < 2 or r[-2] not in "0123456789"))
+
+
+def _ends_clause(line: str) -> bool:
+    """``_CLAUSE_END.search(line)`` for a line without a newline."""
+    r = line.rstrip(_SENT_TAIL)
+    return r != "" and r[-1] in _CLAUSE_MARKS
+
+
+def _ends_comma(line: str) -> bool:
+    """``_COMMA_END.search(line)`` for a line without a newline."""
+    return line != "" and line[-1] in _COMMAS
 _CONTINUATION_START = regex.compile(
     "^[\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA}\N{IDEOGRAPHIC FULL STOP}\N{FULLWIDTH SEMICOLON}"
     "\N{FULLWIDTH COLON}\N{FULLWIDTH QUESTION MARK}\N{FULLWIDTH EXCLAMATION MARK}"
@@ -481,10 +509,13 @@ class _Layouts:
         return out
 
 
+_BEGUN_TAIL = regex.compile(f"[{SENTENCE_END_CHARS}][{CLOSING_CHARS}]*(\\p{{Han}}{{1,{MAX_BEGUN_TAIL}}})$")
+
+
 def _clause_evidence(a: str, b: str) -> tuple[str, float] | None:
     """Why the break between ``a`` and ``b`` sits inside a clause, or None."""
     rare_end, rare_start, bound = _edges()
-    if _COMMA_END.search(a):
+    if _ends_comma(a):
         return "the line ends in a comma", 0.95
     if _CONTINUATION_START.match(b):
         return "the next line starts with punctuation that continues a sentence", 0.95
@@ -499,8 +530,7 @@ def _clause_evidence(a: str, b: str) -> tuple[str, float] | None:
         return f"{y} (almost) never starts a clause", 0.85
     if x in _FUNCTION_END and a[-2:] not in _FUNCTION_END_WORDS and a[-2:] not in bound and _HAN.match(y):
         return f"the line ends in the function word {x}", 0.85
-    m = regex.search(f"[{SENTENCE_END_CHARS}][{CLOSING_CHARS}]*(\\p{{Han}}{{1,{MAX_BEGUN_TAIL}}})$", a)
-    if m and _HAN.match(y):
+    if _BEGUN_TAIL.search(a) and _HAN.match(y):
         return "a sentence begins at the end of the line", 0.85
     return None
 
@@ -552,7 +582,7 @@ def _settled_unwrapped(text: str) -> bool:
         # What _decide returns None for first with no wrap and no stray space: a line that is
         # not running prose (a heading, a byline).  Skips the call for most of news_clean's
         # open lines.
-        if not _COMMA_END.search(a_text) and (len(a_text) < MIN_PROSE_CHARS or not _PROSE_PUNCT.search(a_text)):
+        if not _ends_comma(a_text) and (len(a_text) < MIN_PROSE_CHARS or not _PROSE_PUNCT.search(a_text)):
             continue
         b_end = text.find("\n", e)
         b_end = len(text) if b_end < 0 else b_end
@@ -615,7 +645,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         lay = layout_at(k)
         prev = cs[k - 1] if k else None
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
-        a_starts_para = prev is None or not lay.width or bool(_SENT_END.search(prev.text))
+        a_starts_para = prev is None or not lay.width or _ends_sentence(prev.text)
         decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style, a_starts_para,
                            structural[k] or structural[k + 1])
         if "\f" in gap and (decision is None or decision[0] != "join"):
@@ -743,10 +773,10 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
     para = ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
     if structural:
         if _BLOCK.match(at) or _BLOCK.match(bt) or _MD_BULLET.match(bt) or (
-                _STRUCTURAL.match(at) and not lay.width and not _COMMA_END.search(at)):
+                _STRUCTURAL.match(at) and not lay.width and not _ends_comma(at)):
             return para  # a list item may wrap; a heading, table row or quote line does not
         if _STRUCTURAL.match(bt) and not (lay.width and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
-                                          and not _CLAUSE_END.search(at) and not _COMMA_END.search(at)):
+                                          and not _ends_clause(at) and not _ends_comma(at)):
             return para  # a list item starts, unless a full line stops mid-word right before it (第|一、)
     newlines = gap.count("\n")
     if newlines > 3:
@@ -757,11 +787,11 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
         if b_indented:
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
         a_full = a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
-        if newlines > (2 if blank_style or (a_full and not _SENT_END.search(at)) else 1):
+        if newlines > (2 if blank_style or (a_full and not _ends_sentence(at)) else 1):
             return None
         b_ext = b.extent - lay.margin
         if a_full:
-            if not _SENT_END.search(at):
+            if not _ends_sentence(at):
                 if not _PROSE_PUNCT.search(at) and not _HAN.search(bt[:1]) and not _CONTINUATION_START.match(bt):
                     return None
                 return "join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95
@@ -770,25 +800,25 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
             # is not a new paragraph's first line (indented or, with its indent lost, short).
             if a.extent - lay.margin < lay.width - END_FULL_SLACK_COLUMNS and not a_starts_para:
                 return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
-            if b_ext >= lay.width - 1 and not _SENT_END.search(bt[-1:]):
+            if b_ext >= lay.width - 1 and not _ends_sentence(bt[-1:]):
                 return "join", "LB001", "a line at the wrap width followed by another full line", 0.85
             if b_ext >= lay.width - 1:
                 return "join", "LB001", "a line at the wrap width followed by another full line", 0.8
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
         # A short line ends its paragraph, unless it stops mid-clause.
-        if _SENT_END.search(at) or _CLAUSE_END.search(at):
+        if _ends_sentence(at) or _ends_clause(at):
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
         ev = _clause_evidence(at, bt)
         if ev and _PROSE_PUNCT.search(at):
             return "join", "LB001", f"a short line inside a clause: {ev[0]}", min(ev[1], 0.85)
         return ("para", "LB003", "a paragraph starts after a page break", 0.8) if stray else None
     # One paragraph per line.
-    if _CLAUSE_END.search(at):
+    if _ends_clause(at):
         return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
-    if not _COMMA_END.search(at) and (not _PROSE_PUNCT.search(at) or len(at) < MIN_PROSE_CHARS):
+    if not _ends_comma(at) and (not _PROSE_PUNCT.search(at) or len(at) < MIN_PROSE_CHARS):
         return None
     if not (_HAN.match(bt[0]) or _CONTINUATION_START.match(bt) or _LOWER_START.match(bt)
-            or (_COMMA_END.search(at) and not _STRUCTURAL.match(bt))):
+            or (_ends_comma(at) and not _STRUCTURAL.match(bt))):
         return None
     if b_indented:
         return None
