@@ -381,6 +381,7 @@ class _Layouts:
         midword, prose, structural = self.midword, self.prose, self.structural
         bl, br, insort = bisect.bisect_left, bisect.bisect_right, bisect.insort
         out: list[_Layout] = []
+        unwrapped: dict[int, _Layout] = {}  # one _Layout(0, margin) a margin
         ordered: list[int] = []  # the window's extents, sorted
         cnt: dict[int, int] = {}  # lines of each extent in the window
         lo = hi = 0
@@ -436,7 +437,9 @@ class _Layouts:
                 last_free = False
                 continue
             margin = min(ind[lo:hi])
-            not_wrapped = _Layout(0, margin)
+            not_wrapped = unwrapped.get(margin)
+            if not_wrapped is None:
+                not_wrapped = unwrapped[margin] = _Layout(0, margin)
             if last_free and margin == last_margin and added is not None and added == removed:
                 # Same extents and margin as the previous window: same width, if any.
                 width = last_width
@@ -450,8 +453,10 @@ class _Layouts:
                     out.append(not_wrapped)
                     continue
                 # No band can hold MIN_WRAP_SHARE of the window if no that many extents lie close.
+                # Only a shortcut for the band counts below (same verdict), worth it when there
+                # are many candidates; a wrap has few distinct extents.
                 need = math.ceil(MIN_WRAP_SHARE * n)
-                if min(map(int.__sub__, ordered[need - 1:], ordered)) > _BAND_COLUMNS:
+                if len(cnt) > 12 and min(map(int.__sub__, ordered[need - 1:], ordered)) > _BAND_COLUMNS:
                     out.append(not_wrapped)
                     continue
                 # The band holding the most lines; among equals the one centred on the most
@@ -505,7 +510,9 @@ class _Layouts:
                     or n_struct * 2 > n_full or len(full_texts) < MIN_DISTINCT_FULL_LINES:
                 out.append(not_wrapped)
             else:
-                out.append(_Layout(width - margin, margin))
+                lay = out[-1] if out else not_wrapped
+                out.append(lay if lay.width == width - margin and lay.margin == margin
+                           else _Layout(width - margin, margin))
         return out
 
 
@@ -537,11 +544,14 @@ def _clause_evidence(a: str, b: str) -> tuple[str, float] | None:
 
 def _joiner(a: str, b: str) -> tuple[str, int, str]:
     """(text to put between, characters to drop from the end of ``a``, rule) for a join."""
-    if _HYPHEN_END.search(a) and _LOWER_START.match(b):
+    x = a[-1:]
+    if not x.isascii():  # a Han line end (the usual join): none of the cases below
+        return "", 0, ""
+    if x == "-" and _HYPHEN_END.search(a) and _LOWER_START.match(b):
         return "", 1, "LB004"
-    if a[-1:].isdigit() and b[:1].isdigit():
+    if x.isdigit() and b[:1].isdigit():
         return "", 0, ""  # a number cut by the wrap
-    if _LATIN_END.search(a) and _LATIN_START.match(b):
+    if x.isalnum() and _LATIN_START.match(b):  # _LATIN_END: an ASCII letter or digit
         return " ", 0, ""
     return "", 0, ""
 
@@ -609,7 +619,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     cs = _contents(text, lines)
     if len(cs) < 2:
         return
-    fenced = _fenced_lines(lines)
+    fenced = _fenced_lines(lines) if "```" in text or "~~~" in text else set()  # a fence needs one
     # The paragraph separator style: a blank line if most breaks have one.
     gaps_blank = [text.count("\n", a.text_end, b.text_start) >= 2 for a, b in zip(cs, cs[1:])]
     # blank_style of break k: at least half the gaps in its window are blank; a prefix sum
