@@ -372,9 +372,13 @@ class _Layouts:
         self.layouts: list[_Layout] | None = None
 
     def __call__(self, k: int) -> _Layout:
+        return self.all()[k]
+
+    def all(self) -> list[_Layout]:
+        """The layout around every line, by index."""
         if self.layouts is None:
             self.layouts = self._sweep()
-        return self.layouts[k]
+        return self.layouts
 
     def _sweep(self) -> list[_Layout]:
         n_lines, ext, ind, texts = self.n, self.ext, self.ind, self.texts
@@ -389,7 +393,7 @@ class _Layouts:
         # prose punctuation, list items, and the count of each text.
         full = None
         n_full = n_mid = n_prose = n_struct = 0
-        full_texts: collections.Counter = collections.Counter()
+        full_texts: dict[str, int] = {}  # a dict, not a Counter: its misses and deletes run Python
         # The previous window's margin, whether its verdict is a function of its extents and
         # margin alone (no tie broken by line order), and its width (0 if it stopped short of
         # the full lines).
@@ -409,7 +413,8 @@ class _Layouts:
                     n_mid += midword[hi]
                     n_prose += prose[hi]
                     n_struct += structural[hi]
-                    full_texts[texts[hi]] += 1
+                    t = texts[hi]
+                    full_texts[t] = full_texts.get(t, 0) + 1
                 hi += 1
             while lo < nlo:
                 e = removed = ext[lo]
@@ -477,13 +482,13 @@ class _Layouts:
                     last_free = False
                     best_w = min(compress(cands, map(top.__eq__, keys)), key=ext[lo:hi].index)
                 # The width is the most common extent in the band (not the band's lower edge).
-                band = {e: v for e, v in cnt.items() if best_w - FULL_SLACK_COLUMNS <= e <= best_w + OVER_SLACK_COLUMNS}
-                width = max(band, key=lambda e: (band[e], e))
+                band_n, width = max([(v, e) for e, v in cnt.items()
+                                     if best_w - FULL_SLACK_COLUMNS <= e <= best_w + OVER_SLACK_COLUMNS])
                 # In short paragraphs the first lines (indent lost, INDENT_COLUMNS short) can
                 # outnumber the full lines; a well-supported extent one indent wider is the real width.
-                wider = {e: v for e, v in cnt.items() if width + INDENT_COLUMNS - 1 <= e <= width + INDENT_COLUMNS + 1}
-                if wider and sum(wider.values()) >= max(2, 0.3 * band[width]):
-                    width = max(wider, key=lambda e: (wider[e], -e))
+                wider = [(v, -e) for e, v in cnt.items() if width + INDENT_COLUMNS - 1 <= e <= width + INDENT_COLUMNS + 1]
+                if wider and sum([v for v, _ in wider]) >= max(2, 0.3 * band_n):
+                    width = -max(wider)[1]
                 # Nothing in a wrapped column is much wider than the column (a one-paragraph-per-line
                 # text with a few lines of similar length is not a wrap).
                 if n - br(ordered, width + OVER_SLACK_COLUMNS) > MAX_OVERWIDE_SHARE * n:
@@ -501,7 +506,7 @@ class _Layouts:
                 n_mid = sum(compress(midword[lo:hi], is_full))
                 n_prose = sum(compress(prose[lo:hi], is_full))
                 n_struct = sum(compress(structural[lo:hi], is_full))
-                full_texts = collections.Counter(compress(texts[lo:hi], is_full))
+                full_texts = dict(collections.Counter(compress(texts[lo:hi], is_full)))
             # Among full lines, real wraps mostly stop mid-word; wrapped prose has sentence
             # punctuation on most lines (a list of titles has none).  The full lines of a wrap
             # are different pieces of prose, and not mostly list items (found by the clean-text
@@ -630,11 +635,16 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     def blank_style_at(k: int) -> bool:
         lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(n_gaps, k + WIDTH_WINDOW_LINES)
         return (n_blank[hi] - n_blank[lo]) * 2 >= (hi - lo)
+    # Every window holds a gap, so no blank gap (hard wraps) or only blank gaps settles all.
+    if not n_blank[-1] or n_blank[-1] == n_gaps:
+        blank_styles = [n_blank[-1] > 0] * n_gaps
+    else:
+        blank_styles = [blank_style_at(k) for k in range(n_gaps)]
     decisions: list = []
     # Per line, once: does it look like a list item, heading or block line?
     structural = [_STRUCTURAL.match(c.text) is not None for c in cs]
     if _may_wrap([c.extent for c in cs]):
-        layout_at = _Layouts(cs, structural)
+        layout_at = _Layouts(cs, structural).all().__getitem__
     else:
         layouts: dict[int, _Layout] = {}
         indents = [c.indent for c in cs]
@@ -651,12 +661,10 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         gap = text[a.text_end:b.text_start]
         if "\n" not in gap and "\f" not in gap:
             continue
-        blank_style = blank_style_at(k)
         lay = layout_at(k)
-        prev = cs[k - 1] if k else None
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
-        a_starts_para = prev is None or not lay.width or _ends_sentence(prev.text)
-        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_style, a_starts_para,
+        a_starts_para = not k or not lay.width or _ends_sentence(cs[k - 1].text)
+        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_styles[k], a_starts_para,
                            structural[k] or structural[k + 1])
         if "\f" in gap and (decision is None or decision[0] != "join"):
             # A page break between paragraphs: the form feed becomes the paragraph separator.
@@ -666,7 +674,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         decisions.append((k, decision))
     _upgrade_periodic(cs, decisions)
     touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
-    if ctx.wants("LB005"):
+    if ctx.wants("LB005") and max([c.indent for c in cs]) >= 2:  # a margin is 2 spaces or more
         yield from _layout_margins(text, cs, touched, fenced, layout_at)
     for k, (kind, rule, reason, conf) in decisions:
         a, b = cs[k], cs[k + 1]
@@ -685,7 +693,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
                 yield make_edit(text, a.text_end, b.text_start, sep, "PG003", reason, confidence=conf)
         elif kind == "para" and ctx.wants("LB003"):
             # A paragraph break whose new line starts with the stray space of a page start.
-            sep = "\n\n" if blank_style_at(k) else "\n"
+            sep = "\n\n" if blank_styles[k] else "\n"
             nl_end = gap.rfind("\n") + 1
             lead = gap[nl_end:]
             if lead == " " and not gap.startswith(" ") and "\r" not in gap:
