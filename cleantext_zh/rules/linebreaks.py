@@ -585,12 +585,8 @@ def _settled_unwrapped(text: str) -> bool:
     if (" " in text or "\u3000" in text) and (
             " \n" in text or "\u3000\n" in text or text[-1] in " \u3000"):
         return False  # trailing white space: the extent is not the line's width
-    # Width of a plain line = (characters + UTF-8 bytes) / 2; compared doubled.  Fewer lines
-    # than _may_wrap needs are never wrapped: no widths to measure (a quarter of news_clean).
-    if text.count("\n") >= MIN_WRAP_LINES - 1:
-        ext2 = sorted(map(int.__add__, map(len, text.split("\n")), map(len, text.encode("utf-8").split(b"\n"))))
-        if _may_wrap(ext2[bisect.bisect_right(ext2, 0):], 2 * _BAND_COLUMNS):  # empty lines left out
-            return False
+    # The breaks first: a page break inside a sentence usually shows at the first open line
+    # (seeds 002 and 004), before the widths are measured.
     for m in _OPEN_LINE_END.finditer(text):
         s, e = m.span()
         a_text = text[text.rfind("\n", 0, s) + 1:s].lstrip(" \u3000")
@@ -607,6 +603,12 @@ def _settled_unwrapped(text: str) -> bool:
         a = _Content(0, s - len(a_text), s, a_text, 0, 0)
         b = _Content(1, b_end - len(b_text), b_end, b_text, 0, 0)
         if _decide(a, b, text[s:b.text_start], _Layout(0, 0), True, True) is not None:
+            return False
+    # Width of a plain line = (characters + UTF-8 bytes) / 2; compared doubled.  Fewer lines
+    # than _may_wrap needs are never wrapped: no widths to measure (a quarter of news_clean).
+    if text.count("\n") >= MIN_WRAP_LINES - 1:
+        ext2 = sorted(map(int.__add__, map(len, text.split("\n")), map(len, text.encode("utf-8").split(b"\n"))))
+        if _may_wrap(ext2[bisect.bisect_right(ext2, 0):], 2 * _BAND_COLUMNS):  # empty lines left out
             return False
     return True
 
@@ -645,6 +647,8 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     structural = [_STRUCTURAL.match(c.text) is not None for c in cs]
     if _may_wrap([c.extent for c in cs]):
         layout_at = _Layouts(cs, structural).all().__getitem__
+    elif not any([c.indent for c in cs]):
+        layout_at = ([_Layout(0, 0)] * len(cs)).__getitem__  # no margin anywhere
     else:
         layouts: dict[int, _Layout] = {}
         indents = [c.indent for c in cs]
