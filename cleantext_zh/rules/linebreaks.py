@@ -255,14 +255,17 @@ def _narrow_or_special() -> "re.Pattern[str]":
 
 
 @lru_cache(maxsize=1)
-def _not_plain() -> "re.Pattern[str]":
-    """A character that stops the byte-count width measure of :func:`_settled_unwrapped`.
+def _plain() -> "re.Pattern[str]":
+    """Plain text, matched whole (``fullmatch``): what the byte-count width measure of
+    :func:`_settled_unwrapped` and :func:`_plain_width` handles.
 
     Plain text is printable ASCII (one column, one UTF-8 byte) and wide BMP characters (two
     columns, three bytes); everything else (tab, form feed, carriage return, other control
     characters, narrow non-ASCII such as ``·``, characters beyond the BMP) goes the full way.
+    A full match of a one-class repeat runs sre's tight counting loop, twice as fast as a
+    search for a character outside the class (news_clean 3.2 -> 1.5 ms).
     """
-    return re.compile(f"[^\\n\\x20-\\x7e{_wide_ranges()}]")
+    return re.compile(f"[\\n\\x20-\\x7e{_wide_ranges()}]*")
 
 
 def display_width(s: str) -> int:
@@ -288,7 +291,7 @@ class _Content(NamedTuple):
 
 
 def _plain_width(s: str) -> int:
-    """``display_width`` of a string with no character ``_not_plain`` matches: printable ASCII
+    """``display_width`` of a string that ``_plain`` matches whole: printable ASCII
     is one column and one UTF-8 byte, a wide BMP character two columns and three bytes."""
     return (len(s) + len(s.encode("utf-8"))) >> 1
 
@@ -297,7 +300,7 @@ def _contents(text: str, lines=None) -> list[_Content]:
     out = []
     # Plain text (the usual case) is measured by its UTF-8 length instead of a findall and a
     # Python call per piece: seed 003's 111 lines 0.25 -> 0.1 ms.
-    width = display_width if _not_plain().search(text) else _plain_width
+    width = _plain_width if _plain().fullmatch(text) else display_width
     for i, ln in enumerate(split_lines(text) if lines is None else lines):
         lt = ln.text
         lead = len(lt) - len(lt.lstrip(_LEAD_WS))
@@ -580,11 +583,14 @@ def _settled_unwrapped(text: str) -> bool:
     measured 12 ms for the 644 of news_clean.txt's 705 documents it settles, where the
     full analysis took 130 ms.
     """
-    if _not_plain().search(text) or text[0] == " " or "\n " in text:
+    if text[0] == " " or text[-1] in " \u3000" or not _plain().fullmatch(text):
         return False
-    if (" " in text or "\u3000" in text) and (
-            " \n" in text or "\u3000\n" in text or text[-1] in " \u3000"):
-        return False  # trailing white space: the extent is not the line's width
+    # A line led by one space, or trailing white space (the extent is not the line's width);
+    # clean Chinese text often has no space at all, which settles two of the scans.
+    if " " in text and ("\n " in text or " \n" in text):
+        return False
+    if "\u3000\n" in text:
+        return False
     # The breaks first: a page break inside a sentence usually shows at the first open line
     # (seeds 002 and 004), before the widths are measured.
     for m in _OPEN_LINE_END.finditer(text):
