@@ -610,11 +610,13 @@ def _settled_unwrapped(text: str) -> bool:
         b = _Content(1, b_end - len(b_text), b_end, b_text, 0, 0)
         if _decide(a, b, text[s:b.text_start], _Layout(0, 0), True, True) is not None:
             return False
-    # Width of a plain line = (characters + UTF-8 bytes) / 2; compared doubled.  Fewer lines
-    # than _may_wrap needs are never wrapped: no widths to measure (a quarter of news_clean).
+    # Width of a plain line = 2 * characters - ASCII characters (the ASCII encoding with the
+    # rest dropped counts those: 4x faster than the UTF-8 encoding).  Fewer lines than
+    # _may_wrap needs are never wrapped: no widths to measure (a quarter of news_clean).
     if text.count("\n") >= MIN_WRAP_LINES - 1:
-        ext2 = sorted(map(int.__add__, map(len, text.split("\n")), map(len, text.encode("utf-8").split(b"\n"))))
-        if _may_wrap(ext2[bisect.bisect_right(ext2, 0):], 2 * _BAND_COLUMNS):  # empty lines left out
+        ext = sorted(map(int.__sub__, map((2).__mul__, map(len, text.split("\n"))),
+                         map(len, text.encode("ascii", "ignore").split(b"\n"))))
+        if _may_wrap(ext[bisect.bisect_right(ext, 0):]):  # empty lines left out
             return False
     return True
 
