@@ -370,7 +370,7 @@ class _Layouts:
         self.ext = [c.extent for c in cs]
         self.ind = [c.indent for c in cs]
         self.texts = [c.text for c in cs]
-        self.midword = [bool(_HAN.match(t[-1]) or t[-1].isalnum()) for t in self.texts]
+        self.midword = [t[-1].isalnum() or _HAN.match(t[-1]) is not None for t in self.texts]  # most Han is alnum
         self.prose = [_PROSE_PUNCT.search(t) is not None for t in self.texts]
         self.structural = structural
         self.layouts: list[_Layout] | None = None
