@@ -402,6 +402,8 @@ class _Layouts:
         # margin alone (no tie broken by line order), and its width (0 if it stopped short of
         # the full lines).
         last_margin, last_free, last_width = -1, False, 0
+        # The window's margin (least indent), kept with the number of its lines at it.
+        margin, n_at_margin = 1 << 62, 0
         for k in range(n_lines):
             nlo, nhi = max(0, k - WIDTH_WINDOW_LINES), min(n_lines, k + WIDTH_WINDOW_LINES + 2)
             if nlo == lo and nhi == hi and out:
@@ -409,6 +411,11 @@ class _Layouts:
                 continue
             added = removed = None
             while hi < nhi:
+                i = ind[hi]
+                if i < margin:
+                    margin, n_at_margin = i, 1
+                elif i == margin:
+                    n_at_margin += 1
                 e = added = ext[hi]
                 insort(ordered, e)
                 cnt[e] = cnt.get(e, 0) + 1
@@ -421,6 +428,8 @@ class _Layouts:
                     full_texts[t] = full_texts.get(t, 0) + 1
                 hi += 1
             while lo < nlo:
+                if ind[lo] == margin:
+                    n_at_margin -= 1
                 e = removed = ext[lo]
                 del ordered[bl(ordered, e)]
                 c = cnt[e] - 1
@@ -445,7 +454,9 @@ class _Layouts:
                 out.append(_Layout(0, 0))
                 last_free = False
                 continue
-            margin = min(ind[lo:hi])
+            if not n_at_margin:  # the last line at the margin left
+                margin = min(ind[lo:hi])
+                n_at_margin = ind[lo:hi].count(margin)
             not_wrapped = unwrapped.get(margin)
             if not_wrapped is None:
                 not_wrapped = unwrapped[margin] = _Layout(0, margin)
