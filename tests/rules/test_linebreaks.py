@@ -256,3 +256,20 @@ def test_seed_headings_not_joined(seed, kept):
     out = cleantext_zh.clean(_seed(seed), select=LAYOUT)
     for k in kept:
         assert k in out
+
+
+_LINE_END_CHARS = "。？！…”’）》」』】\"'!?.：；:;，、,0123456789a甲 "
+
+
+@given(st.text(alphabet=_LINE_END_CHARS, max_size=6))
+def test_line_end_helpers_match_their_patterns(line: str) -> None:
+    """The strip-and-lookup line-end tests answer exactly as the end-anchored patterns."""
+    assert linebreaks._ends_sentence(line) == bool(linebreaks._SENT_END.search(line))
+    assert linebreaks._ends_clause(line) == bool(linebreaks._CLAUSE_END.search(line))
+    assert linebreaks._ends_comma(line) == bool(linebreaks._COMMA_END.search(line))
+
+
+@given(st.text(alphabet="甲，。ab 1\u3000·\t", max_size=30))
+def test_plain_width_is_display_width(s: str) -> None:
+    if linebreaks._plain().fullmatch(s):
+        assert linebreaks._plain_width(s) == linebreaks.display_width(s)
