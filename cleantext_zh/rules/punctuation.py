@@ -202,6 +202,9 @@ def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], 
     fixes: list[tuple] = []
     simple = True
     n_line = len(line)
+    # Positions of marks this call converts: the next mark reads one as the full-width mark it
+    # becomes (、:: and 中?! in one pass, where mark-by-mark repair took a pass per mark).
+    converted: set[int] = set()
     for m in _MARK_CHARS.finditer(line):
         i = m.start()
         ch = m.group()
@@ -212,6 +215,7 @@ def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], 
             # The common case (a CJK character is never a digit).
             if want1:
                 fixes.append((i, i + 1, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch], _SAFE))
+                converted.add(i)
             continue
         # Neighbours: a mark almost always touches non-space characters on both sides, so
         # test the adjacent ones before walking over spaces.
@@ -245,7 +249,7 @@ def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], 
             continue
         if not want1:
             continue
-        if is_cjk(p):
+        if is_cjk(p) or pi in converted:
             pass
         elif is_cjk(n) and p and ni == i + 1:
             # A Latin or digit token before a Chinese continuation: G60,长三角 / 2023年版):
@@ -256,6 +260,7 @@ def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], 
             continue  # 1,000 / 08:52 are number-internal even next to Han
         start = pi + 1 if pi >= 0 else i
         fixes.append((start, ni, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch], _SAFE))
+        converted.add(i)
         simple = False
     return fixes, simple
 
