@@ -26,6 +26,7 @@ Left alone
 from __future__ import annotations
 
 import collections
+import re
 from itertools import accumulate, repeat
 from typing import Iterator, NamedTuple
 
@@ -133,13 +134,18 @@ def _no_furniture(text: str) -> bool:
     """
     if "\f" in text:
         return False
+    # All three patterns need a digit: one stdlib search rules out most short lines (titles)
+    # before the three ``regex`` calls.
     for ln in text.split("\n"):
         if len(ln) <= MAX_FURNITURE_CHARS or ln[:1] in _BARE_WS or ln[-1:] in _BARE_WS:
             b = ln.strip(_BARE_WS)
-            if b and len(b) <= MAX_FURNITURE_CHARS and (
+            if b and len(b) <= MAX_FURNITURE_CHARS and _DIGIT.search(b) and (
                     _PAGE_STRONG.match(b) or _PAGE_WEAK.match(b) or _EDGE_NUMBER.search(b)):
                 return False
     return True
+
+
+_DIGIT = re.compile("[0-9\uff10-\uff19]")
 
 
 def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
