@@ -94,7 +94,6 @@ MIN_RUN_PAIRS = 3  # DUP002: doubled pairs in a row
 
 _DOUBLE = regex.compile(r"(\p{Han})\1")
 _RUN = regex.compile(r"(?:(\p{Han})\1){%d,}" % MIN_RUN_PAIRS)
-_HAN = regex.compile(r"\p{Han}")
 # The scan for _DOUBLE: `regex` tests \p{Han} and the back-reference at every position
 # (75 MB/s on news_clean); the standard library's `re` finds any character twice at
 # ~590 MB/s, and only its hits are tested for Han.  Same positions: a block of one repeated
@@ -178,8 +177,8 @@ def _pattern(text: str, i: int) -> str:
         return "numeral"
     if nxt == x or prev == x:
         return "triple"  # 行行行, 哈哈哈: emphasis or a saying (三百六十行，行行出状元)
-    if (i >= 2 and text[i - 2] == prev and prev != x and _HAN.match(prev)) or \
-            (nxt and i + 3 < len(text) and text[i + 3] == nxt and nxt != x and _HAN.match(nxt)):
+    if (i >= 2 and text[i - 2] == prev and prev != x and is_han(prev)) or \
+            (nxt and i + 3 < len(text) and text[i + 3] == nxt and nxt != x and is_han(nxt)):
         return "AABB"
     if prev in "一每" and x in CLASSIFIERS:
         return "one-classifier"
@@ -208,7 +207,7 @@ def _logp_gain(text: str, i: int) -> float:
 def _han_run(text: str, start: int, step: int, n: int) -> str:
     out = []
     k = start
-    while len(out) < n and 0 <= k < len(text) and _HAN.match(text[k]):
+    while len(out) < n and 0 <= k < len(text) and is_han(text[k]):  # memo: no regex call
         out.append(text[k])
         k += step
     return "".join(out[::-1] if step < 0 else out)
