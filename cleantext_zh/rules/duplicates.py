@@ -262,13 +262,21 @@ def assess(text: str, i: int) -> Assessment:
     return _scored(text, i, prior)
 
 
-def _scored(text: str, i: int, prior: float) -> Assessment:
-    """The rest of :func:`assess` once its word and pattern gates have kept nothing."""
+def _scored(text: str, i: int, prior: float, floor: float | None = None) -> Assessment:
+    """The rest of :func:`assess` once its word and pattern gates have kept nothing.
+
+    With ``floor``, a score that cannot reach it whatever the document says comes back
+    without the document evidence (its score still below ``floor``): the evidence adds at
+    most CACHE_BONUS, and float addition is monotone, so gain + CACHE_BONUS + prior < floor
+    proves it.  Spares the window searches for about a third of the scored doubles.
+    """
     m = model()
     x = m.vocab.get(text[i])
     if x is None or m.uni_mid[x] < MIN_CONTEXTS:
         return Assessment("rare-character")  # 屠呦呦: 呦 seen in 2 contexts only; abstain
     gain = _logp_gain(text, i)
+    if floor is not None and gain + CACHE_BONUS + prior < floor:
+        return Assessment("", gain + CACHE_BONUS + prior, gain)
     cache = _document_evidence(text, i)
     return Assessment("", gain + cache + prior, gain, cache)
 
@@ -348,7 +356,8 @@ def find_doubled_han(text: str, ctx: Context) -> Iterator[Edit]:
             continue
         # _kept has run assess's word and pattern gates, and none held (so a lexicon pair
         # here is no lone reduplication either): go straight to the scoring.
-        a = _scored(text, i, -REDUP_WORD_NATS if text[i:i + 2] in lexicon() else 0.0)
+        prior = -REDUP_WORD_NATS if text[i:i + 2] in lexicon() else 0.0
+        a = _scored(text, i, prior, REVIEW_NATS)
         if a.keep or a.score < REVIEW_NATS:
             continue
         safety = Safety.SAFE if a.score >= SAFE_NATS else Safety.REVIEW
