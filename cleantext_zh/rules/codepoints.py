@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
 import unicodedata
 from typing import Iterator
@@ -77,6 +78,7 @@ _INVISIBLE = (f"{_ALWAYS}{_C0}\x80-\x9f\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JO
 # 130-700 MB/s (it is only faster for a single range or literal).  Plain classes, lookarounds
 # and greedy runs mean the same in both engines.
 _CANDIDATES = re.compile(f"[{_INVISIBLE}]+")
+_C0_ONE = regex.compile(f"[{_C0}]")  # compiled once, not per character
 _NEAR_HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 _LATIN1 = regex.compile(r"[\u00a0-\u00ff]")
 
@@ -95,7 +97,7 @@ def find_invisible(text: str, ctx: Context) -> Iterator[Edit]:
         run = m.group()
         keep_chars = []
         for ch in run:
-            if ch in _ALWAYS or regex.match(f"[{_C0}]", ch):
+            if ch in _ALWAYS or _C0_ONE.match(ch):
                 continue
             if "\x80" <= ch <= "\x9f":
                 if _LATIN1.match(prev) or _LATIN1.match(nxt):
@@ -163,6 +165,26 @@ _SINGLE_TRIGGERS = (f"{_INVISIBLE}\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f
                     f"{_FULLWIDTH_CLASS}")
 _ANY_TRIGGER = re.compile(f"[{_SINGLE_TRIGGERS}{_LOOK}OolI]"
                           f"(?:(?<=[{_SINGLE_TRIGGERS}])|{_LOOKALIKE_CONDITION})")
+# The same without the supplementary-plane range: the BMP class is one table lookup per
+# character; with the extra range the scan runs at ~60% of the speed (news_clean: 3.2 ms
+# instead of 5.0).  Used when the text cannot hold a supplementary character, see
+# _maybe_supplementary.
+_SINGLE_TRIGGERS_BMP = _SINGLE_TRIGGERS.replace("\U0002f800-\U0002fa1f", "")
+assert _SINGLE_TRIGGERS_BMP != _SINGLE_TRIGGERS
+_ANY_TRIGGER_BMP = re.compile(f"[{_SINGLE_TRIGGERS_BMP}{_LOOK}OolI]"
+                              f"(?:(?<=[{_SINGLE_TRIGGERS_BMP}])|{_LOOKALIKE_CONDITION})")
+
+
+def _maybe_supplementary(text: str) -> bool:
+    """False only when ``text`` certainly has no character above U+FFFF.
+
+    CPython stores a str with such a character at 4 bytes per character and any other at 1
+    or 2 (PEP 393), which sys.getsizeof shows in O(1): 4 * n plus a header of under 100
+    bytes exceeds 3 * n + 100 once n >= 100.  Anything else (short text, another storage)
+    answers True: the full scan decides.
+    """
+    n = len(text)
+    return n < 100 or sys.getsizeof(text) >= 3 * n + 100
 
 
 def _near_han(text: str, s: int, e: int) -> bool:
@@ -247,7 +269,8 @@ def find_codepoint_artifacts(text: str, ctx: Context) -> Iterator[Edit]:
     >>> clean("\u2ed3三角，二O二三年，２０２３年", select="CP")
     '长三角，二〇二三年，2023年'
     """
-    if _ANY_TRIGGER.search(text) is None:
+    trigger = _ANY_TRIGGER if _maybe_supplementary(text) else _ANY_TRIGGER_BMP
+    if trigger.search(text) is None:
         return
     if ctx.wants("CP001"):
         yield from find_invisible(text, ctx)

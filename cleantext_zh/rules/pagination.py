@@ -26,6 +26,7 @@ Left alone
 from __future__ import annotations
 
 import collections
+import re
 from itertools import accumulate, repeat
 from typing import Iterator, NamedTuple
 
@@ -133,13 +134,18 @@ def _no_furniture(text: str) -> bool:
     """
     if "\f" in text:
         return False
+    # All three patterns need a digit: one stdlib search rules out most short lines (titles)
+    # before the three ``regex`` calls.
     for ln in text.split("\n"):
         if len(ln) <= MAX_FURNITURE_CHARS or ln[:1] in _BARE_WS or ln[-1:] in _BARE_WS:
             b = ln.strip(_BARE_WS)
-            if b and len(b) <= MAX_FURNITURE_CHARS and (
+            if b and len(b) <= MAX_FURNITURE_CHARS and _DIGIT.search(b) and (
                     _PAGE_STRONG.match(b) or _PAGE_WEAK.match(b) or _EDGE_NUMBER.search(b)):
                 return False
     return True
+
+
+_DIGIT = re.compile("[0-9\uff10-\uff19]")
 
 
 def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
@@ -162,9 +168,13 @@ def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
         return False
 
     weak: list[tuple[int, int]] = []
-    for i, b in enumerate(bare):
-        if not b or len(b) > MAX_FURNITURE_CHARS:
-            continue
+    # The short lines holding a digit: the page-number patterns and _EDGE_NUMBER need one,
+    # and one stdlib search per line is cheaper than the ``regex`` calls it spares (a
+    # hard-wrapped text such as seed 003 has hundreds of short lines, few with digits).
+    short = [i for i, b in enumerate(bare) if b and len(b) <= MAX_FURNITURE_CHARS]
+    with_digit = {i for i in short if _DIGIT.search(bare[i])}
+    for i in sorted(with_digit):
+        b = bare[i]
         if _PAGE_STRONG.match(b):
             found[i] = ("PG001", "a line holding only a page number", 0.95)
         else:
@@ -204,11 +214,23 @@ def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
             if seen == 0:
                 return True  # the first or last line of the text: a page edge too
         return near_ff[i]
-    keyed: dict[str, list[int]] = collections.defaultdict(list)
-    for i, b in enumerate(bare):
-        if b and len(b) <= MAX_FURNITURE_CHARS and i not in found and _HAS_TEXT.search(b) \
-                and not _STRUCTURAL.match(b) and not _SENTENCE_LIKE.search(b):
-            keyed[_EDGE_NUMBER.sub("#", b)].append(i)
+    # Group the short lines by key first and test a line only in a group of two or more:
+    # lines that occur once (all of a hard-wrapped text's) pay no ``regex`` call.  The
+    # tests are per line, so the groups that reach two after them are the same; they are
+    # ordered by their first line that passes, as when each line was tested first.
+    by_key: dict[str, list[int]] = collections.defaultdict(list)
+    for i in short:
+        if i not in found:
+            b = bare[i]
+            by_key[_EDGE_NUMBER.sub("#", b) if i in with_digit else b].append(i)
+    keyed: dict[str, list[int]] = {}
+    for key, idx in by_key.items():
+        if len(idx) >= 2:
+            idx = [i for i in idx if _HAS_TEXT.search(bare[i]) and not _STRUCTURAL.match(bare[i])
+                   and not _SENTENCE_LIKE.search(bare[i])]
+            if idx:
+                keyed[key] = idx
+    keyed = dict(sorted(keyed.items(), key=lambda kv: kv[1][0]))
     for key, idx in keyed.items():
         if len(idx) < 2:
             continue
