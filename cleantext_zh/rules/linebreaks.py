@@ -678,8 +678,16 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
                 layouts[k] = _unwrapped_layout(indents, k)
             return layouts[k]
 
+    apply_review = ctx.config.apply_review
+    carried = (0, False)  # what the joins decided so far put before line k (see _decide)
     for k in range(len(cs) - 1):
         a, b = cs[k], cs[k + 1]
+        if decisions and decisions[-1][0] == k - 1 and decisions[-1][1][0] == "join" \
+                and (decisions[-1][1][3] >= 0.8 or apply_review):
+            p = cs[k - 1].text
+            carried = (carried[0] + len(p), carried[1] or _PROSE_PUNCT.search(p) is not None)
+        else:
+            carried = (0, False)
         if a.idx in fenced or b.idx in fenced:
             continue
         gap = text[a.text_end:b.text_start]
@@ -689,7 +697,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
         a_starts_para = not k or not lay.width or _ends_sentence(cs[k - 1].text)
         decision = _decide(a, b, gap.replace("\f", ""), lay, blank_styles[k], a_starts_para,
-                           structural[k] or structural[k + 1])
+                           structural[k] or structural[k + 1], carried)
         if "\f" in gap and (decision is None or decision[0] != "join"):
             # A page break between paragraphs: the form feed becomes the paragraph separator.
             decision = ("page", "PG003", "a form feed between paragraphs", 0.9)
@@ -804,11 +812,15 @@ def _fenced_lines(lines) -> set[int]:
 
 
 def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool, a_starts_para: bool = True,
-            structural: bool = True):
+            structural: bool = True, carried: tuple[int, bool] = (0, False)):
     """('join' | 'para', rule, reason, confidence) for the break between ``a`` and ``b``.
 
     ``structural`` False says neither line matches ``_STRUCTURAL`` (known per line to the
     caller), which skips the block and list checks: ``_BLOCK`` and ``_MD_BULLET`` are parts of it.
+    ``carried`` is (length, has prose punctuation) of the lines this call's joins put before
+    ``a``: the "is ``a`` running prose?" tests judge the line the joins make, so a chain of
+    short lines is joined in one pass, not one line per pass (found by the damaged-document
+    property: the pipeline never settled).
     """
     at, bt = a.text, b.text
     stray = gap.endswith("\n ") and b.indent - lay.margin == 1
@@ -834,7 +846,8 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
         b_ext = b.extent - lay.margin
         if a_full:
             if not _ends_sentence(at):
-                if not _PROSE_PUNCT.search(at) and not _HAN.search(bt[:1]) and not _CONTINUATION_START.match(bt):
+                if not (carried[1] or _PROSE_PUNCT.search(at)) and not _HAN.search(bt[:1]) \
+                        and not _CONTINUATION_START.match(bt):
                     return None
                 return "join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95
             # A full line that ends a sentence: joined only when it really reaches the width
@@ -851,13 +864,13 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
         if _ends_sentence(at) or _ends_clause(at):
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
         ev = _clause_evidence(at, bt)
-        if ev and _PROSE_PUNCT.search(at):
+        if ev and (carried[1] or _PROSE_PUNCT.search(at)):
             return "join", "LB001", f"a short line inside a clause: {ev[0]}", min(ev[1], 0.85)
         return ("para", "LB003", "a paragraph starts after a page break", 0.8) if stray else None
     # One paragraph per line.
     if _ends_clause(at):
         return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
-    if not _ends_comma(at) and (not _PROSE_PUNCT.search(at) or len(at) < MIN_PROSE_CHARS):
+    if not _ends_comma(at) and (not (carried[1] or _PROSE_PUNCT.search(at)) or carried[0] + len(at) < MIN_PROSE_CHARS):
         return None
     if not (_HAN.match(bt[0]) or _CONTINUATION_START.match(bt) or _LOWER_START.match(bt)
             or (_ends_comma(at) and not _STRUCTURAL.match(bt))):

@@ -273,3 +273,16 @@ def test_line_end_helpers_match_their_patterns(line: str) -> None:
 def test_plain_width_is_display_width(s: str) -> None:
     if linebreaks._plain().fullmatch(s):
         assert linebreaks._plain_width(s) == linebreaks.display_width(s)
+
+
+def test_chain_of_joins_is_found_in_one_call() -> None:
+    # The short line 坚决控制货币投放的 is no running prose alone, but after the join before it,
+    # it is part of one: both joins in one finder call.  Judged line by line, each pass joined
+    # one more line and damaged OCR text never settled within the pipeline's passes.
+    from cleantext_zh.pipeline import Pipeline
+    from cleantext_zh.rules.linebreaks import find_line_breaks
+    text = ("国务院已经决定，要严格控制消费基金的盲目增长，严禁任何单位乱开口子。第二、在坚\n\n"
+            "坚决控制货币投放的\n\n的同时，进一步抓好消费品工业的生产，积极增加适销对路的产品。\n\n"
+            "第三，从严控制固定资产投资。")
+    found = list(find_line_breaks(text, Pipeline().context))
+    assert [(e.rule, e.start) for e in found] == [("LB002", 39), ("LB002", 50)]
