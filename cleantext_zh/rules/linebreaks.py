@@ -637,13 +637,19 @@ def _settled_unwrapped(text: str) -> bool:
     # _may_wrap needs are never wrapped: no widths to measure (a quarter of news_clean).
     parts = text.split("\n")
     if len(parts) >= MIN_WRAP_LINES:
+        # A line's width is 2 * length less its ASCII characters, so within n_ascii (all the
+        # text's but the newlines) of 2 * length: lines that far apart are further apart than
+        # the band without the per-line ASCII counts (exact when there is no ASCII).
         ascii_ = text.encode("ascii", "ignore")
-        if len(ascii_) == len(parts) - 1:  # no ASCII but the newlines: a width is 2 * length
-            ext = sorted(map((2).__mul__, map(len, parts)))
-        else:
+        n_ascii = len(ascii_) - (len(parts) - 1)
+        ext = sorted(map((2).__mul__, map(len, parts)))
+        ext = ext[bisect.bisect_right(ext, 0):]  # empty lines left out
+        if _may_wrap(ext, _BAND_COLUMNS + n_ascii):
+            if not n_ascii:
+                return False
             ext = sorted(map(int.__sub__, map((2).__mul__, map(len, parts)), map(len, ascii_.split(b"\n"))))
-        if _may_wrap(ext[bisect.bisect_right(ext, 0):]):  # empty lines left out
-            return False
+            if _may_wrap(ext[bisect.bisect_right(ext, 0):]):
+                return False
     return True
 
 
