@@ -144,6 +144,7 @@ MAX_BEGUN_TAIL = 4
 # The band of extents around a wrap width that _Layouts counts (a neighbourhood is wrapped only
 # if at least MIN_WRAP_SHARE of its lines lie in one).
 _BAND_COLUMNS = FULL_SLACK_COLUMNS + OVER_SLACK_COLUMNS
+assert MIN_WRAP_SHARE >= 0.5  # _Layouts looks for the band around the middle extents only
 
 _SENT_END = regex.compile(f"(?:[{SENTENCE_END_CHARS}!?]|(?<![0-9])\\.)[{CLOSING_CHARS}\"']*$")
 _CLAUSE_END = regex.compile(f"[{SENTENCE_END_CHARS}!?：；:;][{CLOSING_CHARS}\"']*$")
@@ -491,7 +492,12 @@ class _Layouts:
                     continue
                 # The band holding the most lines; among equals the one centred on the most
                 # lines, and among those the first to occur.
-                cands = [w for w in cnt if w - margin >= MIN_WRAP_COLUMNS]
+                # A band holding MIN_WRAP_SHARE (a half) of the sorted extents holds one of the
+                # two middle ones, so only widths within the slack of those can win (4-6 of ~12
+                # candidates in 003's windows; a band that holds fewer is no wrap either way).
+                lo_w = max(margin + MIN_WRAP_COLUMNS, ordered[(n - 1) // 2] - OVER_SLACK_COLUMNS)
+                hi_w = ordered[n // 2] + FULL_SLACK_COLUMNS
+                cands = [w for w in cnt if lo_w <= w <= hi_w]
                 if not cands:
                     out.append(not_wrapped)
                     continue
