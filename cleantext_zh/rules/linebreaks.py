@@ -144,6 +144,7 @@ MAX_BEGUN_TAIL = 4
 # The band of extents around a wrap width that _Layouts counts (a neighbourhood is wrapped only
 # if at least MIN_WRAP_SHARE of its lines lie in one).
 _BAND_COLUMNS = FULL_SLACK_COLUMNS + OVER_SLACK_COLUMNS
+assert MIN_WRAP_SHARE >= 0.5  # _Layouts looks for the band around the middle extents only
 
 _SENT_END = regex.compile(f"(?:[{SENTENCE_END_CHARS}!?]|(?<![0-9])\\.)[{CLOSING_CHARS}\"']*$")
 _CLAUSE_END = regex.compile(f"[{SENTENCE_END_CHARS}!?：；:;][{CLOSING_CHARS}\"']*$")
@@ -266,6 +267,16 @@ def _plain() -> "re.Pattern[str]":
     search for a character outside the class (news_clean 3.2 -> 1.5 ms).
     """
     return re.compile(f"[\\n\\x20-\\x7e{_wide_ranges()}]*")
+
+
+@lru_cache(maxsize=1)
+def _plain_unspaced() -> "re.Pattern[str]":
+    """``_plain`` without the space and the ideographic space (U+3000): a text it matches whole
+    is plain and has neither, which settles :func:`_settled_unwrapped`'s white-space scans in
+    the same pass (clean Chinese text usually has no space; 1 ms over news_clean.txt)."""
+    wide = re.sub(r"\\u([0-9a-f]{4})-\\u([0-9a-f]{4})", lambda m: (  # split the range around U+3000
+        f"\\u{m[1]}-\\u2fff\\u3001-\\u{m[2]}" if m[1] <= "3000" <= m[2] else m[0]), _wide_ranges())
+    return re.compile(f"[\\n\\x21-\\x7e{wide}]*")
 
 
 def display_width(s: str) -> int:
@@ -481,7 +492,12 @@ class _Layouts:
                     continue
                 # The band holding the most lines; among equals the one centred on the most
                 # lines, and among those the first to occur.
-                cands = [w for w in cnt if w - margin >= MIN_WRAP_COLUMNS]
+                # A band holding MIN_WRAP_SHARE (a half) of the sorted extents holds one of the
+                # two middle ones, so only widths within the slack of those can win (4-6 of ~12
+                # candidates in 003's windows; a band that holds fewer is no wrap either way).
+                lo_w = max(margin + MIN_WRAP_COLUMNS, ordered[(n - 1) // 2] - OVER_SLACK_COLUMNS)
+                hi_w = ordered[n // 2] + FULL_SLACK_COLUMNS
+                cands = [w for w in cnt if lo_w <= w <= hi_w]
                 if not cands:
                     out.append(not_wrapped)
                     continue
@@ -595,14 +611,14 @@ def _settled_unwrapped(text: str) -> bool:
     measured 12 ms for the 644 of news_clean.txt's 705 documents it settles, where the
     full analysis took 130 ms.
     """
-    if text[0] == " " or text[-1] in " \u3000" or not _plain().fullmatch(text):
-        return False
-    # A line led by one space, or trailing white space (the extent is not the line's width);
-    # clean Chinese text often has no space at all, which settles two of the scans.
-    if " " in text and ("\n " in text or " \n" in text):
-        return False
-    if "\u3000\n" in text:
-        return False
+    if not _plain_unspaced().fullmatch(text):
+        if text[0] == " " or text[-1] in " \u3000" or not _plain().fullmatch(text):
+            return False
+        # A line led by one space, or trailing white space (the extent is not the line's width).
+        if " " in text and ("\n " in text or " \n" in text):
+            return False
+        if "\u3000\n" in text:
+            return False
     # The breaks first: a page break inside a sentence usually shows at the first open line
     # (seeds 002 and 004), before the widths are measured.
     for m in _OPEN_LINE_END.finditer(text):
@@ -625,11 +641,21 @@ def _settled_unwrapped(text: str) -> bool:
     # Width of a plain line = 2 * characters - ASCII characters (the ASCII encoding with the
     # rest dropped counts those: 4x faster than the UTF-8 encoding).  Fewer lines than
     # _may_wrap needs are never wrapped: no widths to measure (a quarter of news_clean).
-    if text.count("\n") >= MIN_WRAP_LINES - 1:
-        ext = sorted(map(int.__sub__, map((2).__mul__, map(len, text.split("\n"))),
-                         map(len, text.encode("ascii", "ignore").split(b"\n"))))
-        if _may_wrap(ext[bisect.bisect_right(ext, 0):]):  # empty lines left out
-            return False
+    parts = text.split("\n")
+    if len(parts) >= MIN_WRAP_LINES:
+        # A line's width is 2 * length less its ASCII characters, so within n_ascii (all the
+        # text's but the newlines) of 2 * length: lines that far apart are further apart than
+        # the band without the per-line ASCII counts (exact when there is no ASCII).
+        ascii_ = text.encode("ascii", "ignore")
+        n_ascii = len(ascii_) - (len(parts) - 1)
+        ext = sorted(map((2).__mul__, map(len, parts)))
+        ext = ext[bisect.bisect_right(ext, 0):]  # empty lines left out
+        if _may_wrap(ext, _BAND_COLUMNS + n_ascii):
+            if not n_ascii:
+                return False
+            ext = sorted(map(int.__sub__, map((2).__mul__, map(len, parts)), map(len, ascii_.split(b"\n"))))
+            if _may_wrap(ext[bisect.bisect_right(ext, 0):]):
+                return False
     return True
 
 
@@ -665,8 +691,14 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     decisions: list = []
     # Per line, once: does it look like a list item, heading or block line?
     structural = [_STRUCTURAL.match(c.text) is not None for c in cs]
+    # Per line, once, where the loop below asks for them (a hard wrap reads them at every
+    # break, twice or more each): does it end a sentence, does it carry prose punctuation?
+    ends = prose = None
     if _may_wrap([c.extent for c in cs]):
-        layout_at = _Layouts(cs, structural).all().__getitem__
+        layouts_ = _Layouts(cs, structural)
+        layout_at = layouts_.all().__getitem__
+        prose = layouts_.prose
+        ends = [_ends_sentence(c.text) for c in cs]
     elif not any([c.indent for c in cs]):
         layout_at = ([_Layout(0, 0)] * len(cs)).__getitem__  # no margin anywhere
     else:
@@ -685,7 +717,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         if decisions and decisions[-1][0] == k - 1 and decisions[-1][1][0] == "join" \
                 and (decisions[-1][1][3] >= 0.8 or apply_review):
             p = cs[k - 1].text
-            carried = (carried[0] + len(p), carried[1] or _PROSE_PUNCT.search(p) is not None)
+            carried = (carried[0] + len(p), carried[1] or (prose[k - 1] if prose else _PROSE_PUNCT.search(p) is not None))
         else:
             carried = (0, False)
         if a.idx in fenced or b.idx in fenced:
@@ -695,9 +727,14 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
             continue
         lay = layout_at(k)
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
-        a_starts_para = not k or not lay.width or _ends_sentence(cs[k - 1].text)
-        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_styles[k], a_starts_para,
-                           structural[k] or structural[k + 1], carried)
+        if ends is None:
+            a_starts_para = not k or not lay.width or _ends_sentence(cs[k - 1].text)
+            decision = _decide(a, b, gap.replace("\f", ""), lay, blank_styles[k], a_starts_para,
+                               structural[k] or structural[k + 1], carried)
+        else:
+            a_starts_para = not k or not lay.width or ends[k - 1]
+            decision = _decide(a, b, gap.replace("\f", ""), lay, blank_styles[k], a_starts_para,
+                               structural[k] or structural[k + 1], carried, ends[k], prose[k])
         if "\f" in gap and (decision is None or decision[0] != "join"):
             # A page break between paragraphs: the form feed becomes the paragraph separator.
             decision = ("page", "PG003", "a form feed between paragraphs", 0.9)
@@ -710,8 +747,6 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         yield from _layout_margins(text, cs, touched, fenced, layout_at)
     for k, (kind, rule, reason, conf) in decisions:
         a, b = cs[k], cs[k + 1]
-        gap = text[a.text_end:b.text_start]
-        lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(n_gaps, k + WIDTH_WINDOW_LINES)
         if kind == "join":
             between, drop, special = _joiner(a.text, b.text)
             rule = special or rule
@@ -719,7 +754,10 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
                 continue
             safety = Safety.SAFE if conf >= 0.8 else Safety.REVIEW
             yield make_edit(text, a.text_end - drop, b.text_start, between, rule, reason, safety, conf)
-        elif kind == "page":
+            continue
+        gap = text[a.text_end:b.text_start]
+        if kind == "page":
+            lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(n_gaps, k + WIDTH_WINDOW_LINES)
             sep = "\n\n" if n_blank[hi] > n_blank[lo] else "\n"
             if ctx.wants("PG003") and gap != sep:
                 yield make_edit(text, a.text_end, b.text_start, sep, "PG003", reason, confidence=conf)
@@ -812,7 +850,8 @@ def _fenced_lines(lines) -> set[int]:
 
 
 def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool, a_starts_para: bool = True,
-            structural: bool = True, carried: tuple[int, bool] = (0, False)):
+            structural: bool = True, carried: tuple[int, bool] = (0, False), a_ends: bool | None = None,
+            a_prose: bool | None = None):
     """('join' | 'para', rule, reason, confidence) for the break between ``a`` and ``b``.
 
     ``structural`` False says neither line matches ``_STRUCTURAL`` (known per line to the
@@ -820,7 +859,9 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
     ``carried`` is (length, has prose punctuation) of the lines this call's joins put before
     ``a``: the "is ``a`` running prose?" tests judge the line the joins make, so a chain of
     short lines is joined in one pass, not one line per pass (found by the damaged-document
-    property: the pipeline never settled).
+    property: the pipeline never settled).  ``a_ends`` and ``a_prose``, when given, are
+    ``_ends_sentence(a.text)`` and whether ``_PROSE_PUNCT`` finds something in it, known per line
+    to the caller.
     """
     at, bt = a.text, b.text
     stray = gap.endswith("\n ") and b.indent - lay.margin == 1
@@ -841,12 +882,15 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
         if b_indented:
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
         a_full = a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS
-        if newlines > (2 if blank_style or (a_full and not _ends_sentence(at)) else 1):
+        if a_ends is None:
+            a_ends = _ends_sentence(at)
+        if newlines > (2 if blank_style or (a_full and not a_ends) else 1):
             return None
         b_ext = b.extent - lay.margin
         if a_full:
-            if not _ends_sentence(at):
-                if not (carried[1] or _PROSE_PUNCT.search(at)) and not _HAN.search(bt[:1]) \
+            if not a_ends:
+                if not (carried[1] or (_PROSE_PUNCT.search(at) if a_prose is None else a_prose)) \
+                        and not _HAN.search(bt[:1]) \
                         and not _CONTINUATION_START.match(bt):
                     return None
                 return "join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95
@@ -861,10 +905,10 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
                 return "join", "LB001", "a line at the wrap width followed by another full line", 0.8
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
         # A short line ends its paragraph, unless it stops mid-clause.
-        if _ends_sentence(at) or _ends_clause(at):
+        if a_ends or _ends_clause(at):
             return ("para", "LB003", "a paragraph starts after a page break", 0.85) if stray else None
         ev = _clause_evidence(at, bt)
-        if ev and (carried[1] or _PROSE_PUNCT.search(at)):
+        if ev and (carried[1] or (_PROSE_PUNCT.search(at) if a_prose is None else a_prose)):
             return "join", "LB001", f"a short line inside a clause: {ev[0]}", min(ev[1], 0.85)
         return ("para", "LB003", "a paragraph starts after a page break", 0.8) if stray else None
     # One paragraph per line.
