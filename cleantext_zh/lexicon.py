@@ -76,6 +76,11 @@ class DoubleIndex:
                     covering.setdefault(w[:k + 2], []).append(w)
                     offsets.setdefault(w[k], set()).add(k)
         self.covering: dict[str, tuple[str, ...]] = {p: tuple(ws) for p, ws in covering.items()}
+        # The same words by length: a slice per length and a set lookup instead of a
+        # startswith per word (会会 starts 63 words).
+        self.covering_by_length: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {
+            p: tuple((n, frozenset(w for w in ws if len(w) == n)) for n in sorted({len(w) for w in ws}))
+            for p, ws in covering.items()}
         self.offsets: dict[str, tuple[int, ...]] = {ch: tuple(sorted(ks)) for ch, ks in offsets.items()}
         self.long_words: frozenset[str] = frozenset(long_words)
         # Their last two characters: a text position where no long word can end is ruled
