@@ -424,7 +424,6 @@ def find_doubled_han(text: str, ctx: Context) -> Iterator[Edit]:
     global _previous_call
     previous_text, previous_doubles, previous_scored = _previous_call
     scored: dict[int, tuple[float, float | None]] = {}  # the doubles not kept: (prior, gain)
-    _previous_call = (text, [] if runs else doubles, scored)  # the others were kept
     memo = None
     if previous_doubles and (previous_text[:16] == text[:16] or previous_text[-16:] == text[-16:]):
         # same document, next pass
@@ -458,6 +457,9 @@ def find_doubled_han(text: str, ctx: Context) -> Iterator[Edit]:
                   f"(trigram {a.lm:+.1f}, document {a.cache:+.1f})")
         yield make_edit(text, i + 1, i + 2, "", "DUP001", reason, safety,
                         confidence=min(1.0, a.score / (2 * SAFE_NATS)))
+    # Published only now, complete (a generator left early, or another thread, never sees
+    # a partial one: a double missing from ``scored`` reads as kept).
+    _previous_call = (text, [] if runs else doubles, scored)  # the doubles not in scored were kept
 
 
 NORMALIZER = Normalizer("duplicates", RULES, find_doubled_han, __doc__ or "")
