@@ -90,6 +90,36 @@ class TrigramModel:
         """Natural log of P(c | a b)."""
         return math.log(self.p3(a, b, c))
 
+    # -- the DUP rules' one question, with the lookups its terms share ----------------------
+    def _p2_at(self, b: int, c: int, i: int) -> float:
+        """p2(b, c) given ``i = _find(bi_keys, b << BITS | c)``."""
+        mid = self.uni_mid[b]
+        if mid == 0:
+            return self.p1(c)
+        cont = self.bi_cont[i] if i >= 0 else 0
+        return (max(cont - self.d2, 0.0) + self.d2 * self.uni_follow[b] * self.p1(c)) / mid
+
+    def _p3_at(self, j: int, a: int, b: int, c: int, p2bc: float) -> float:
+        """p3(a, b, c) given ``j = _find(bi_keys, a << BITS | b)`` and ``p2bc = p2(b, c)``."""
+        if j < 0 or self.bi_count[j] == 0:
+            return p2bc
+        ctx, types = self.bi_count[j], self.bi_types[j]
+        i = self._find(self.tri_keys, (a << 2 * BITS) | (b << BITS) | c)
+        n = self.tri_counts[i] if i >= 0 else 0
+        return (max(n - self.d3, 0.0) + self.d3 * types * p2bc) / ctx
+
+    def deletion_gain(self, b: int, x: int, c: int) -> float:
+        """``logp(b, x, c) - logp(b, x, x) - logp(x, x, c)``, the same float: how much likelier
+        ``b x c`` is than ``b x x c``.  The three terms share the bigrams (b, x), (x, x) and
+        (x, c), so six array searches instead of nine (~1.5 us each term)."""
+        keys = self.bi_keys
+        j_bx = self._find(keys, b << BITS | x)
+        j_xx = self._find(keys, x << BITS | x)
+        p2_xc = self._p2_at(x, c, self._find(keys, x << BITS | c))
+        p2_xx = self._p2_at(x, x, j_xx)
+        return (math.log(self._p3_at(j_bx, b, x, c, p2_xc)) - math.log(self._p3_at(j_bx, b, x, x, p2_xx))
+                - math.log(self._p3_at(j_xx, x, x, c, p2_xc)))
+
 
 _MODEL: TrigramModel | None = None
 _LOCK = threading.Lock()

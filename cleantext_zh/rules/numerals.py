@@ -256,19 +256,21 @@ def _find_all(text: str, literal: str) -> Iterator[int]:
         i = text.find(literal, i + 1)
 
 
-def _finditer(pattern: regex.Pattern, text: str, name: str, p: "_Patterns") -> Iterator:
+def _finditer(pattern: regex.Pattern, text: str, name: str, p: "_Patterns",
+              candidates: "list[int] | None" = None) -> Iterator:
     """``pattern.finditer(text)``, trying ``pattern.match`` only at the candidate positions.
 
     Same matches: finditer takes the leftmost match at or after the end of the last one, and
     every position where one can start is a candidate.  After an empty match at ``s`` the
     next starts later: these patterns' optional marker is greedy, so a match at ``s`` that
     could be non-empty is.  match() sees the text before ``s`` for lookbehinds, as search does.
+    ``candidates``: ``list(_candidates(name, text, p))`` when the caller has it already.
     """
     if not p.fast:
         yield from pattern.finditer(text)
         return
     pos = 0
-    for s in _candidates(name, text, p):
+    for s in (_candidates(name, text, p) if candidates is None else candidates):
         if s < pos:
             continue
         m = pattern.match(text, s)
@@ -411,11 +413,13 @@ def find_missing_digits(text: str, ctx: Context) -> Iterator[Edit]:
                 safety = Safety.SAFE
             yield from emit(_hole_edits(text, holes, "NUM001", "date without digits", safety, marker, None))
         if ctx.wants("NUM001"):
-            for m in _finditer(p.prep_date, text, "prep_year", p):
+            # prep_date and year_month start at the same candidates: one scan for both
+            prep_year = list(_candidates("prep_year", text, p)) if p.fast else None
+            for m in _finditer(p.prep_date, text, "prep_year", p, prep_year):
                 holes = _unit_holes(text, m.start(), m.end(), p, marker)
                 yield from emit(_hole_edits(text, holes, "NUM001", "date after a preposition without digits",
                                             Safety.SAFE, marker, None))
-            for m in _finditer(p.year_month, text, "prep_year", p):
+            for m in _finditer(p.year_month, text, "prep_year", p, prep_year):
                 holes = _unit_holes(text, m.start(), m.end(), p, marker)
                 yield from emit(_hole_edits(text, holes, "NUM001", "year and month without digits",
                                             Safety.REVIEW, marker, None))

@@ -156,3 +156,24 @@ def test_injected_fake_bold_restored(chars: list[str]) -> None:
     if _is_lexical_run(bold):
         return  # every pair lies inside a word of the run (纷纷往往, 习习|平平|平展展): left alone by design
     assert clean("。" + bold + "。", select="DUP002") == "。" + word + "。"
+
+
+def test_verdicts_reused_from_the_previous_call_only_when_exact():
+    from cleantext_zh.pipeline import Pipeline
+
+    ctx = Pipeline().context
+    base = "浙江省委书书记易炼红在会上讲话，实现强强联合。区委书记说，人人参与。" * 3
+    variants = [base, base.replace("强强联合", "强联合", 1), base[:-5] + "委委书记。", "浙江省委" + base[4:].replace("书书", "书")]
+
+    def fresh(t):
+        duplicates._previous_call = ("", [], {})
+        return list(duplicates.find_doubled_han(t, ctx))
+
+    expected = [fresh(t) for t in variants]
+    for a in variants:
+        for b, want in zip(variants, expected):
+            list(duplicates.find_doubled_han(a, ctx))
+            assert list(duplicates.find_doubled_han(b, ctx)) == want
+            gen = duplicates.find_doubled_han(a, ctx)
+            next(gen, None)  # left early: publishes nothing
+            assert list(duplicates.find_doubled_han(b, ctx)) == want

@@ -173,3 +173,38 @@ def test_convert_option_validated():
 def test_idempotent_and_no_crash(text):
     once = clean(text, **ENC)
     assert clean(once, **ENC) == once
+
+
+def _not_suspect_chars() -> list[str]:
+    suspect = encoding._suspect_re()
+    return [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and not suspect.match(chr(c))]
+
+
+def test_characters_that_are_not_suspect_start_an_nfc_segment():
+    # What the prefilter of find_encoding_damage and _nfc_around rely on: no canonical
+    # decomposition, combining class 0, never the second character of a canonical composition.
+    import unicodedata
+
+    seconds = set()
+    for c in range(0x110000):
+        d = unicodedata.decomposition(chr(c))
+        if d and not d.startswith("<"):
+            parts = d.split()
+            if len(parts) == 2:
+                seconds.add(chr(int(parts[1], 16)))
+    for ch in _not_suspect_chars():
+        assert not unicodedata.decomposition(ch) or unicodedata.decomposition(ch).startswith("<"), ch
+        assert unicodedata.combining(ch) == 0, ch
+        assert ch not in seconds, ch
+        assert not ("\u1161" <= ch <= "\u1175" or "\u11a8" <= ch <= "\u11c2"), ch  # Hangul V, T jamo
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from("aé\u0301\u0308\u0327e\u1100\u1161\u11a8가。中文的\u00b7\u2026\u2014\u0345\u0315"
+                                 "\u0f73\u0344\u212b\u2126\uf900\u2f00\u3099\u304b\u30cf\u309a\n "), max_size=30)
+       .map("".join))
+def test_nfc_around_agrees_with_is_normalized(text):
+    import unicodedata
+
+    hits = [m.start() for m in encoding._suspect_re().finditer(text)]
+    assert encoding._nfc_around(text, hits) == unicodedata.is_normalized("NFC", text)
