@@ -440,7 +440,7 @@ def _balance(line: str) -> tuple[list[int], list[tuple[int, str]]]:
     """Openers left open and (closer, problem) pairs of one line."""
     stack: list[int] = []
     bad: list[tuple[int, str]] = []
-    for m in _BRACKET_CHARS.finditer(line):
+    for m in _BRACKET_GATE.finditer(line):  # stdlib: same character set as _BRACKET_CHARS
         i, ch = m.start(), m.group()
         if ch in _PAIRS:
             stack.append(i)
@@ -466,13 +466,20 @@ def _unbalanced(line: str, prev_line: str, next_line: str) -> Iterator[_Fix]:
     if not open_left and not bad:
         return
     # A pair split by a hard line wrap (《浙江\n省测绘管理条例》) is the line rules' business.
-    prev_open = {prev_line[k] for k in _balance(prev_line)[0]} if prev_line else set()
-    next_closers = {next_line[k] for k, why in _balance(next_line)[1] if "closes nothing" in why} if next_line else set()
+    # The neighbours are walked only when a finding needs them (seed 004: a 300-character
+    # paragraph around a stray closer).
+    prev_open = None
     for k, why in bad:
-        if "closes nothing" in why and _CLOSER_OF[line[k]] in prev_open:
-            continue
+        if "closes nothing" in why:
+            if prev_open is None:
+                prev_open = {prev_line[k] for k in _balance(prev_line)[0]} if prev_line else set()
+            if _CLOSER_OF[line[k]] in prev_open:
+                continue
         yield _Fix(k, k + 1, line[k], "PW010", why, Safety.REPORT)
+    if not open_left:
+        return
     nxt = next_line.lstrip(" \t\N{IDEOGRAPHIC SPACE}")
+    next_closers = {next_line[k] for k, why in _balance(next_line)[1] if "closes nothing" in why} if next_line else set()
     for k in open_left:
         if line[k] in _CONTINUABLE and nxt[:1] == line[k]:
             continue  # a quotation running on into the next paragraph
@@ -503,6 +510,47 @@ def _may_be_unbalanced(line: str) -> bool:
     return False
 
 
+# _TRIGGER, decided mostly by stdlib scans and ``in`` tests (the ``regex`` search ran ~40 ns
+# a character on a line it did not match: 15 us for seed 000's 365-character line holding
+# one space).  A character of _TRIGGER's first and last alternatives, a doubled mark, or a
+# space touching a full-width mark is a match by itself; only a line whose sole candidates
+# are ``.``, ``…`` or ``—`` (matches in some contexts only) is left to _TRIGGER.
+_TRIGGER_CHAR = re.compile(r"[,;:?!()\"'\-－―─⋯“”‘’（）《》【】「」『』]")
+_MIXED_DOUBLE = re.compile("[，、；：][，、；：]")  # (not {2}: 2x slower in re)
+_BEFORE_SPACE = frozenset(_OPENERS + _SPACED_AFTER)
+_AFTER_SPACE = frozenset(_CLOSERS)
+
+
+def _space_by_mark(line: str) -> bool:
+    """Is a horizontal space right after an opener or a spaced mark, or right before a
+    closer?  Every PW009 match (and _TRIGGER's space alternatives) needs one.
+
+    ``str.find`` per space: a line holds a few, and the ``re`` set ``[ \t\xa0]+`` scanned
+    at ~8 ns a character.  (Inside a run of spaces both neighbours are spaces, so testing
+    each space tests each run's two ends.)
+    """
+    for sp in _HSPACE:
+        i = line.find(sp)
+        while i >= 0:
+            if (i and line[i - 1] in _BEFORE_SPACE) or line[i + 1:i + 2] in _AFTER_SPACE:
+                return True
+            i = line.find(sp, i + 1)
+    return False
+
+
+def _has_trigger(line: str) -> bool:
+    """``_TRIGGER.search(line) is not None``."""
+    if _TRIGGER_CHAR.search(line) is not None or "一一" in line or "。。" in line:
+        return True
+    if (" " in line or "\t" in line or "\N{NO-BREAK SPACE}" in line) and _space_by_mark(line):
+        return True
+    if _MIXED_DOUBLE.search(line) is not None:
+        return True
+    if "." in line or "…" in line or "—" in line:
+        return _TRIGGER.search(line) is not None
+    return False
+
+
 def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> tuple[list[tuple], bool]:
     """The line's fixes, as (start, end, after, rule, reason, safety) tuples in arrival
     order, and whether that order is already sorted and disjoint; ([], True) when the line
@@ -510,7 +558,7 @@ def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> tupl
     fixes, simple = _halfwidth_marks(line, ctx.wants("PW001"), ctx.wants("PW002"))
     if not (fixes and simple):
         # (A mark in the common case is a _TRIGGER match next to Chinese.)
-        if _TRIGGER.search(line) is None or _CJK_CTX_RE.search(line) is None:
+        if not _has_trigger(line) or _CJK_CTX_RE.search(line) is None:
             return [], True  # no Chinese: nothing is in Chinese context
     n_marks = len(fixes)
     protected = [m.span() for m in _PROTECTED.finditer(line)] if _protect_hint(line) else []
@@ -536,7 +584,8 @@ def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> tupl
         fixes.extend(_dashes(line))
     if ctx.wants("PW008") and "一一" in line:
         fixes.extend(_yiyi(line))
-    if ctx.wants("PW009") and (" " in line or "\t" in line or "\N{NO-BREAK SPACE}" in line):
+    if ctx.wants("PW009") and (" " in line or "\t" in line or "\N{NO-BREAK SPACE}" in line) \
+            and _space_by_mark(line):
         fixes.extend(_spaces(line))
     if ctx.wants("PW010") and not converting and _may_be_unbalanced(line):
         # Only once the ASCII pairs are converted, so the report sees the final marks.
