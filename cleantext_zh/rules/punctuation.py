@@ -551,49 +551,63 @@ def _has_trigger(line: str) -> bool:
     return False
 
 
-def _line_fixes(line: str, prev_line: str, next_line: str, ctx: Context) -> tuple[list[tuple], bool]:
+def _line_fixes(line: str, prev_line: str, next_line: str, sel: frozenset, toks: str,
+                doubled: str) -> tuple[list[tuple], bool]:
     """The line's fixes, as (start, end, after, rule, reason, safety) tuples in arrival
     order, and whether that order is already sorted and disjoint; ([], True) when the line
-    has no _TRIGGER match."""
-    fixes, simple = _halfwidth_marks(line, ctx.wants("PW001"), ctx.wants("PW002"))
+    has no _TRIGGER match.
+
+    ``toks`` is the line's _TOKENS matches joined, ``doubled`` the characters of its
+    repeated-character hits (see _candidate_lines); ``sel`` the selected rule codes.
+    """
+    # Each sub-rule is skipped when the tokens its pattern starts from are absent: ``in``
+    # tests on the line's few tokens instead of a ``regex`` scan (or a dozen substring
+    # searches) of the line -- seed 000's 19 candidate lines ran ~4 us each through them.
+    if _MARK_CHARS.search(toks) is not None:  # every ASCII , ; : ? ! and each . PW002 reads
+        fixes, simple = _halfwidth_marks(line, "PW001" in sel, "PW002" in sel)
+    else:
+        fixes, simple = [], True
     if not (fixes and simple):
         # (A mark in the common case is a _TRIGGER match next to Chinese.)
-        if not _has_trigger(line) or _CJK_CTX_RE.search(line) is None:
+        if not (_TRIGGER_CHAR.search(toks) is not None or _has_trigger(line)) \
+                or _CJK_CTX_RE.search(line) is None:
             return [], True  # no Chinese: nothing is in Chinese context
     n_marks = len(fixes)
     protected = [m.span() for m in _PROTECTED.finditer(line)] if _protect_hint(line) else []
     converting = []
-    if ctx.wants("PW003") and ("(" in line or ")" in line):
+    if "PW003" in sel and ("(" in toks or ")" in toks):
         converting.extend(_parentheses(line))
-    if ctx.wants("PW004") and ('"' in line or "'" in line):
+    if "PW004" in sel and ('"' in toks or "'" in toks):
         converting.extend(_quotes(line))
     fixes.extend(converting)
-    # Each sub-rule below is skipped when its pattern's first tokens are absent from the
-    # line: plain ``in`` tests (substring search in C) instead of a ``regex`` generator and
-    # finditer per line -- seed 000's 25 lines ran ~10 us each through them.  (A stdlib
-    # pattern with alternatives or a backreference as the gate cost ~1.5 us a line: no
-    # literal prefix to skip on.)
-    if ctx.wants("PW005") and ("，，" in line or "、、" in line or "；；" in line or "：：" in line
-                               or "。。" in line):  # _DOUBLED
-        fixes.extend(_doubled(line))
-    if ctx.wants("PW006") and (".." in line or "。。。" in line or "…" in line or "⋯" in line
-                               or "···" in line):  # _ELLIPSIS_RUN
+    if doubled:
+        if "PW005" in sel and ("，" in doubled or "、" in doubled or "；" in doubled or "：" in doubled
+                               or "。" in doubled):  # _DOUBLED
+            fixes.extend(_doubled(line))
+    if "PW006" in sel and (".." in toks or "…" in toks or "⋯" in toks or "···" in toks
+                           or "。" in doubled):  # _ELLIPSIS_RUN (。。。 is a doubled 。)
         fixes.extend(_ellipses(line))
-    if ctx.wants("PW007") and ("--" in line or "－－" in line or "―" in line or "─" in line
-                               or "—" in line):  # _DASH_RUN
+    if "PW007" in sel and _DASH_TOKEN.search(toks) is not None:  # _DASH_RUN
         fixes.extend(_dashes(line))
-    if ctx.wants("PW008") and "一一" in line:
+    if "PW008" in sel and "一" in doubled:
         fixes.extend(_yiyi(line))
-    if ctx.wants("PW009") and (" " in line or "\t" in line or "\N{NO-BREAK SPACE}" in line) \
+    if "PW009" in sel and (" " in toks or "\t" in toks or "\N{NO-BREAK SPACE}" in toks) \
             and _space_by_mark(line):
         fixes.extend(_spaces(line))
-    if ctx.wants("PW010") and not converting and _may_be_unbalanced(line):
+    # The line's quotes and brackets are its tokens', in order.
+    if "PW010" in sel and not converting and _may_be_unbalanced(toks):
         # Only once the ASCII pairs are converted, so the report sees the final marks.
         fixes.extend(_unbalanced(line, prev_line, next_line))
     ordered = simple and len(fixes) == n_marks  # nothing but the common case
     if protected:
         fixes = [f for f in fixes if not _in_spans(f[0], f[1], protected)]
     return fixes, ordered
+
+
+# A dash character of a _DASH_RUN match among a line's tokens: ``--`` and ``－－`` are tokens,
+# ``―`` ``─`` ``—`` single ones, and a standard ``——`` (which _dashes leaves alone) is not
+# one, so lines whose only dashes are correct ones skip _dashes.
+_DASH_TOKEN = re.compile("[-－―─—]")
 
 
 # Prefilter.  Every token a sub-rule needs before it can yield anything: the ASCII marks,
@@ -633,25 +647,30 @@ _DOUBLED_MARKS = frozenset("，、；：。一")
 _ADJACENT_PAIR = re.compile("|".join(re.escape(o + c) for o, c in _PAIRS.items()))
 
 
-def _candidate_lines(text: str) -> list[int]:
-    """Indices of the ``\n``-separated lines some sub-rule may act on.
+def _candidate_lines(text: str) -> list[tuple[int, str, str]]:
+    """(index, tokens, doubled) of the ``\n``-separated lines some sub-rule may act on:
+    the line's _TOKENS matches joined, and the characters of _DOUBLED_MARKS its
+    repeated-character hits start with.
 
     A line left out has none of the tokens the sub-rules start from, and its quotes and
     brackets pair up (so PW010 has nothing to report); _line_fixes would return nothing.
     """
-    doubled_lines = []  # lines holding ，， 、、 ；； ：： 。。 or 一一
+    doubled: dict[int, str] = {}  # line -> its doubled ，、；：。一 (each hit's character)
     line, pos = 0, 0
     for j, ch in repeated_chars(text):
         if ch in _DOUBLED_MARKS:
             line += text.count("\n", pos, j)
             pos = j
-            if not doubled_lines or doubled_lines[-1] != line:
-                doubled_lines.append(line)
+            if line in doubled:
+                if ch not in doubled[line]:
+                    doubled[line] += ch
+            else:
+                doubled[line] = ch
     found = _TOKENS.findall(text)
     if _STANDARD_DASH in found:
         found = [t for t in found if t != _STANDARD_DASH]
     tokens = "".join(found)
-    if not tokens.strip("\n") and not doubled_lines:
+    if not tokens.strip("\n") and not doubled:
         return []
     rest = tokens
     while True:
@@ -659,18 +678,20 @@ def _candidate_lines(text: str) -> list[int]:
         if len(shorter) == len(rest):
             break
         rest = shorter
-    if not rest.strip("\n") and RSQ not in tokens and not doubled_lines:
+    if not rest.strip("\n") and RSQ not in tokens and not doubled:
         return []  # clean text: every line's brackets pair up, nothing else to look at
+    per_line = tokens.split("\n")
     if RSQ in tokens:
         # An apostrophe ’ is skipped by _balance, so pairing proves nothing on its line;
         # such lines are walked (before: every line of the text).
-        lines = [k for k, (part, orig) in enumerate(zip(rest.split("\n"), tokens.split("\n")))
+        lines = [k for k, (part, orig) in enumerate(zip(rest.split("\n"), per_line))
                  if part or RSQ in orig]
     else:
         lines = [k for k, part in enumerate(rest.split("\n")) if part]
-    if doubled_lines:
-        lines = sorted(set(lines).union(doubled_lines))
-    return lines
+    if doubled:
+        lines = sorted(set(lines).union(doubled))
+        return [(k, per_line[k], doubled.get(k, "")) for k in lines]
+    return [(k, per_line[k], "") for k in lines]
 
 
 def _without_cr(line: str) -> str:
@@ -695,7 +716,8 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
     n_lines = len(raw)
     ends = list(accumulate(map(len, raw)))  # line k starts at ends[k - 1] + k
     last_end = -1
-    for k in candidates:
+    sel = ctx.selected
+    for k, toks, doubled in candidates:
         line = raw[k]
         if line.endswith("\r"):
             line = line[:-1]
@@ -703,7 +725,7 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
             continue
         nxt = _without_cr(raw[k + 1]) if k + 1 < n_lines else ""
         prv = _without_cr(raw[k - 1]) if k else ""
-        fixes, ordered = _line_fixes(line, prv, nxt, ctx)
+        fixes, ordered = _line_fixes(line, prv, nxt, sel, toks, doubled)
         if not fixes:
             continue
         if not ordered:
