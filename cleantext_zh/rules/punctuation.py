@@ -38,7 +38,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from ..charclass import HAN_PUNCT_CHARS, is_cjk, is_han, repeated_chars
+from ..charclass import _CJK_MEMO, HAN_PUNCT_CHARS, is_cjk, is_han, repeated_chars
 from ..edits import Edit, Safety, make_edit
 from ..rule import Context, Normalizer, Rule
 
@@ -205,16 +205,18 @@ def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], 
     # Positions of marks this call converts: the next mark reads one as the full-width mark it
     # becomes (、:: and 中?! in one pass, where mark-by-mark repair took a pass per mark).
     converted: set[int] = set()
+    cjk_memo = _CJK_MEMO.get  # is_cjk without two calls (seed 000: 160 marks a pass)
     for m in _MARK_CHARS.finditer(line):
         i = m.start()
-        ch = m.group()
+        ch = line[i]
         if ch == ".":
             if line[i - 1:i] == "." or line[i + 1:i + 2] == ".":
                 continue
-        elif i and is_cjk(line[i - 1]) and (i + 1 == n_line or line[i + 1] not in _HSPACE):
+        elif i and (cjk_memo(line[i - 1]) or is_cjk(line[i - 1])) \
+                and (i + 1 == n_line or line[i + 1] not in _HSPACE):
             # The common case (a CJK character is never a digit).
             if want1:
-                fixes.append((i, i + 1, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch], _SAFE))
+                fixes.append((i, i + 1) + _PW001_TAIL[ch])
                 converted.add(i)
             continue
         # Neighbours: a mark almost always touches non-space characters on both sides, so
@@ -269,6 +271,7 @@ _SAFE = Safety.SAFE
 # Constant reasons, built once rather than per edit.
 _PW001_REASON = {ch: f"ASCII {ch!r} next to Chinese text" for ch in _FULLWIDTH_OF}
 _PW002_REASON = "ASCII full stop ending a Chinese sentence"
+_PW001_TAIL = {ch: (_FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch], _SAFE) for ch in _FULLWIDTH_OF}
 
 
 # --- PW003 parentheses --------------------------------------------------------------------
