@@ -555,18 +555,21 @@ def _has_trigger(line: str) -> bool:
 
 
 def _line_fixes(line: str, prev_line: str, next_line: str, sel: frozenset, toks: str,
-                doubled: str) -> tuple[list[tuple], bool]:
+                doubled: str, marks: tuple[list[tuple], bool] | None = None) -> tuple[list[tuple], bool]:
     """The line's fixes, as (start, end, after, rule, reason, safety) tuples in arrival
     order, and whether that order is already sorted and disjoint; ([], True) when the line
     has no _TRIGGER match.
 
-    ``toks`` is the line's _TOKENS matches joined, ``doubled`` the characters of its
-    repeated-character hits (see _candidate_lines); ``sel`` the selected rule codes.
+    ``toks`` is the line's _TOKENS matches joined, ``doubled`` its doubled marks (see
+    _token_lines, _doubled_lines); ``sel`` the selected rule codes; ``marks`` the line's
+    _halfwidth_marks when already found.
     """
     # Each sub-rule is skipped when the tokens its pattern starts from are absent: ``in``
     # tests on the line's few tokens instead of a ``regex`` scan (or a dozen substring
     # searches) of the line -- seed 000's 19 candidate lines ran ~4 us each through them.
-    if _MARK_CHARS.search(toks) is not None:  # every ASCII , ; : ? ! and each . PW002 reads
+    if marks is not None:
+        fixes, simple = marks
+    elif _MARK_CHARS.search(toks) is not None:  # every ASCII , ; : ? ! and each . PW002 reads
         fixes, simple = _halfwidth_marks(line, "PW001" in sel, "PW002" in sel)
     else:
         fixes, simple = [], True
@@ -641,7 +644,8 @@ _TOKENS = re.compile("|".join(
 # The doubled marks (PW005, PW006 ``。。。``, PW008 ``一一``) are not in _TOKENS: their first
 # characters (，、。一) are among the commonest in Chinese, and re tried the second character
 # at each one (_TOKENS took 13.6 ms on news_clean with them, 3.9 without).  They come from
-# the repeated-character scan the duplicates finder makes anyway (shared for the same text).
+# the repeated-character scan the duplicates finder makes anyway (shared for the same text),
+# or a scan of their own when this finder is about to change the text (_doubled_lines).
 # None of their characters starts another token, so leaving them out changes no other match.
 _DOUBLED_MARKS = frozenset("，、；：。一")
 # Adjacent pairs; removing them until none is left empties exactly the bracket sequences
@@ -650,17 +654,51 @@ _DOUBLED_MARKS = frozenset("，、；：。一")
 _ADJACENT_PAIR = re.compile("|".join(re.escape(o + c) for o, c in _PAIRS.items()))
 
 
-def _candidate_lines(text: str) -> list[tuple[int, str, str]]:
-    """(index, tokens, doubled) of the ``\n``-separated lines some sub-rule may act on:
-    the line's _TOKENS matches joined, and the characters of _DOUBLED_MARKS its
-    repeated-character hits start with.
+def _token_lines(text: str) -> tuple[list[int], str]:
+    """Indices of the ``\n``-separated lines holding a token some sub-rule may act on (or
+    quotes and brackets that do not pair up), and the _TOKENS matches joined (``\n`` is
+    one, so ``.split("\n")`` gives each line's)."""
+    found = _TOKENS.findall(text)
+    if _STANDARD_DASH in found:
+        found = [t for t in found if t != _STANDARD_DASH]
+    tokens = "".join(found)
+    if not tokens.strip("\n"):
+        return [], tokens
+    rest = tokens
+    while True:
+        shorter = _ADJACENT_PAIR.sub("", rest)
+        if len(shorter) == len(rest):
+            break
+        rest = shorter
+    if not rest.strip("\n") and RSQ not in tokens:
+        return [], tokens  # clean text: every line's brackets pair up, nothing else to look at
+    per_line = tokens.split("\n")
+    if RSQ in tokens:
+        # An apostrophe ’ is skipped by _balance, so pairing proves nothing on its line;
+        # such lines are walked (before: every line of the text).
+        return [k for k, (part, orig) in enumerate(zip(rest.split("\n"), per_line))
+                if part or RSQ in orig], tokens
+    return [k for k, part in enumerate(rest.split("\n")) if part], tokens
 
-    A line left out has none of the tokens the sub-rules start from, and its quotes and
-    brackets pair up (so PW010 has nothing to report); _line_fixes would return nothing.
+
+# The doubled marks alone: ~60% of the cost of charclass.repeated_chars' ``(.)\1``.
+_DOUBLED_MARK_RE = re.compile(r"([，、；：。一])\1")
+
+
+def _doubled_lines(text: str, shared: bool) -> dict[int, str]:
+    """Line index -> the characters of _DOUBLED_MARKS written twice on that line.
+
+    ``shared``: read charclass.repeated_chars, which the duplicates finder then reuses for
+    free when this text reaches it unchanged; otherwise (this finder is about to change the
+    text, so duplicates scans the new one) scan for the marks alone.  Both give the same
+    marks: a match of ``(.)\1`` never spans two different characters, so within a run of one
+    mark both scans start at the run's first character.
     """
-    doubled: dict[int, str] = {}  # line -> its doubled ，、；：。一 (each hit's character)
+    doubled: dict[int, str] = {}
+    hits = (repeated_chars(text) if shared
+            else [(m.start(), m.group(1)) for m in _DOUBLED_MARK_RE.finditer(text)])
     line, pos = 0, 0
-    for j, ch in repeated_chars(text):
+    for j, ch in hits:
         if ch in _DOUBLED_MARKS:
             line += text.count("\n", pos, j)
             pos = j
@@ -669,32 +707,7 @@ def _candidate_lines(text: str) -> list[tuple[int, str, str]]:
                     doubled[line] += ch
             else:
                 doubled[line] = ch
-    found = _TOKENS.findall(text)
-    if _STANDARD_DASH in found:
-        found = [t for t in found if t != _STANDARD_DASH]
-    tokens = "".join(found)
-    if not tokens.strip("\n") and not doubled:
-        return []
-    rest = tokens
-    while True:
-        shorter = _ADJACENT_PAIR.sub("", rest)
-        if len(shorter) == len(rest):
-            break
-        rest = shorter
-    if not rest.strip("\n") and RSQ not in tokens and not doubled:
-        return []  # clean text: every line's brackets pair up, nothing else to look at
-    per_line = tokens.split("\n")
-    if RSQ in tokens:
-        # An apostrophe ’ is skipped by _balance, so pairing proves nothing on its line;
-        # such lines are walked (before: every line of the text).
-        lines = [k for k, (part, orig) in enumerate(zip(rest.split("\n"), per_line))
-                 if part or RSQ in orig]
-    else:
-        lines = [k for k, part in enumerate(rest.split("\n")) if part]
-    if doubled:
-        lines = sorted(set(lines).union(doubled))
-        return [(k, per_line[k], doubled.get(k, "")) for k in lines]
-    return [(k, per_line[k], "") for k in lines]
+    return doubled
 
 
 def _without_cr(line: str) -> str:
@@ -708,19 +721,45 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
     >>> clean("他强调,深入推进(长三角)一体化", select="PW")
     '他强调，深入推进（长三角）一体化'
     """
-    candidates = _candidate_lines(text)
-    if candidates == []:
-        return
-    # (No whole-text _TRIGGER scan: a line's match is a match of the text, as the pattern
-    # reads no further than the line end, so the per-line scans below decide alone.)
-    # Lines are cut (and their offsets found) for the candidates only: seed 003 has 219
+    # Candidate lines: those holding a token (_token_lines) or a doubled mark
+    # (_doubled_lines); any other line has nothing a sub-rule could act on, and its quotes
+    # and brackets pair up (so PW010 has nothing to report).
+    lines, tokens = _token_lines(text)
+    sel = ctx.selected
+    if not lines:
+        # Clean text (news_clean: 690 of 705 documents): only doubled marks may be left.
+        doubled = _doubled_lines(text, shared=True)
+        if not doubled:
+            return
+        raw = text.split("\n")
+        per_line = tokens.split("\n")
+        lines = list(doubled)  # in line order
+        marks: dict[int, tuple[list[tuple], bool]] = {}
+    else:
+        # (No whole-text _TRIGGER scan: a line's match is a match of the text, as the
+        # pattern reads no further than the line end, so the per-line scans decide alone.)
+        raw = text.split("\n")
+        per_line = tokens.split("\n")
+        marks = {}
+        changing = False
+        want1, want2 = "PW001" in sel, "PW002" in sel
+        if want1 or want2:
+            # PW001 / PW002 first: a fix means the text changes (seed 000 pass 1), so the
+            # doubled-mark scan below need not be the one duplicates shares.
+            for k in lines:
+                if _MARK_CHARS.search(per_line[k]) is not None:  # every , ; : ? ! and . they read
+                    marks[k] = found = _halfwidth_marks(_without_cr(raw[k]), want1, want2)
+                    if found[0]:
+                        changing = True
+        doubled = _doubled_lines(text, shared=not changing)
+        if doubled:
+            lines = sorted(set(lines).union(doubled))
+    # Lines are cut (and their offsets found) once there is a candidate: seed 003 has 219
     # lines and 8 candidates, and a tuple per line was ~0.1 us each.
-    raw = text.split("\n")
     n_lines = len(raw)
     ends = list(accumulate(map(len, raw)))  # line k starts at ends[k - 1] + k
     last_end = -1
-    sel = ctx.selected
-    for k, toks, doubled in candidates:
+    for k in lines:
         line = raw[k]
         if line.endswith("\r"):
             line = line[:-1]
@@ -728,7 +767,8 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
             continue
         nxt = _without_cr(raw[k + 1]) if k + 1 < n_lines else ""
         prv = _without_cr(raw[k - 1]) if k else ""
-        fixes, ordered = _line_fixes(line, prv, nxt, sel, toks, doubled)
+        toks = per_line[k]
+        fixes, ordered = _line_fixes(line, prv, nxt, sel, toks, doubled.get(k, ""), marks.get(k))
         if not fixes:
             continue
         if not ordered:
