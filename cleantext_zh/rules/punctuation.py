@@ -555,14 +555,15 @@ def _has_trigger(line: str) -> bool:
 
 
 def _line_fixes(line: str, prev_line: str, next_line: str, sel: frozenset, toks: str,
-                doubled: str, marks: tuple[list[tuple], bool] | None = None) -> tuple[list[tuple], bool]:
+                doubled: str, marks: tuple[list[tuple], bool] | None = None,
+                pairs: list[_Fix] | None = None) -> tuple[list[tuple], bool]:
     """The line's fixes, as (start, end, after, rule, reason, safety) tuples in arrival
     order, and whether that order is already sorted and disjoint; ([], True) when the line
     has no _TRIGGER match.
 
     ``toks`` is the line's _TOKENS matches joined, ``doubled`` its doubled marks (see
     _token_lines, _doubled_lines); ``sel`` the selected rule codes; ``marks`` the line's
-    _halfwidth_marks when already found.
+    _halfwidth_marks, ``pairs`` its _converting, when already found.
     """
     # Each sub-rule is skipped when the tokens its pattern starts from are absent: ``in``
     # tests on the line's few tokens instead of a ``regex`` scan (or a dozen substring
@@ -580,11 +581,7 @@ def _line_fixes(line: str, prev_line: str, next_line: str, sel: frozenset, toks:
             return [], True  # no Chinese: nothing is in Chinese context
     n_marks = len(fixes)
     protected = [m.span() for m in _PROTECTED.finditer(line)] if _protect_hint(line) else []
-    converting = []
-    if "PW003" in sel and ("(" in toks or ")" in toks):
-        converting.extend(_parentheses(line))
-    if "PW004" in sel and ('"' in toks or "'" in toks):
-        converting.extend(_quotes(line))
+    converting = _converting(line, sel, toks) if pairs is None else pairs
     fixes.extend(converting)
     if doubled:
         if "PW005" in sel and ("，" in doubled or "、" in doubled or "；" in doubled or "：" in doubled
@@ -608,6 +605,16 @@ def _line_fixes(line: str, prev_line: str, next_line: str, sel: frozenset, toks:
     if protected:
         fixes = [f for f in fixes if not _in_spans(f[0], f[1], protected)]
     return fixes, ordered
+
+
+def _converting(line: str, sel: frozenset, toks: str) -> list[_Fix]:
+    """PW003 / PW004: the line's ASCII parentheses and straight quotes to convert."""
+    converting: list[_Fix] = []
+    if "PW003" in sel and ("(" in toks or ")" in toks):
+        converting.extend(_parentheses(line))
+    if "PW004" in sel and ('"' in toks or "'" in toks):
+        converting.extend(_quotes(line))
+    return converting
 
 
 # A dash character of a _DASH_RUN match among a line's tokens: ``--`` and ``－－`` are tokens,
@@ -735,22 +742,31 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
         per_line = tokens.split("\n")
         lines = list(doubled)  # in line order
         marks: dict[int, tuple[list[tuple], bool]] = {}
+        pairs = {}
     else:
         # (No whole-text _TRIGGER scan: a line's match is a match of the text, as the
         # pattern reads no further than the line end, so the per-line scans decide alone.)
         raw = text.split("\n")
         per_line = tokens.split("\n")
         marks = {}
+        pairs: dict[int, list[_Fix]] = {}
         changing = False
         want1, want2 = "PW001" in sel, "PW002" in sel
-        if want1 or want2:
-            # PW001 / PW002 first: a fix means the text changes (seed 000 pass 1), so the
-            # doubled-mark scan below need not be the one duplicates shares.
-            for k in lines:
-                if _MARK_CHARS.search(per_line[k]) is not None:  # every , ; : ? ! and . they read
-                    marks[k] = found = _halfwidth_marks(_without_cr(raw[k]), want1, want2)
-                    if found[0]:
-                        changing = True
+        # PW001 - PW004 first: a fix means the text changes (seed 000 and 002 pass 1), so the
+        # doubled-mark scan below need not be the one duplicates shares.  (Found results are
+        # kept for _line_fixes; the lines after the first fix are left to it.)
+        for k in lines:
+            if changing:
+                break
+            toks = per_line[k]
+            if (want1 or want2) and _MARK_CHARS.search(toks) is not None:  # every , ; : ? ! and . they read
+                marks[k] = found = _halfwidth_marks(_without_cr(raw[k]), want1, want2)
+                if found[0]:
+                    changing = True
+            if "(" in toks or ")" in toks or '"' in toks or "'" in toks:
+                pairs[k] = found_pairs = _converting(_without_cr(raw[k]), sel, toks)
+                if found_pairs:
+                    changing = True
         doubled = _doubled_lines(text, shared=not changing)
         if doubled:
             lines = sorted(set(lines).union(doubled))
@@ -768,7 +784,7 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
         nxt = _without_cr(raw[k + 1]) if k + 1 < n_lines else ""
         prv = _without_cr(raw[k - 1]) if k else ""
         toks = per_line[k]
-        fixes, ordered = _line_fixes(line, prv, nxt, sel, toks, doubled.get(k, ""), marks.get(k))
+        fixes, ordered = _line_fixes(line, prv, nxt, sel, toks, doubled.get(k, ""), marks.get(k), pairs.get(k))
         if not fixes:
             continue
         if not ordered:
