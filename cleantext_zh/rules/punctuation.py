@@ -108,7 +108,6 @@ _PAIRS = {
     "\N{LEFT WHITE CORNER BRACKET}": "\N{RIGHT WHITE CORNER BRACKET}",
 }
 _CLOSER_OF = {v: k for k, v in _PAIRS.items()}
-_BRACKET_CHARS = regex.compile("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSER_OF)) + "]")
 _PAREN_CHARS = regex.compile("[()\N{FULLWIDTH LEFT PARENTHESIS}\N{FULLWIDTH RIGHT PARENTHESIS}]")
 # Quotes may stay open at a paragraph end when the next paragraph opens again (GB/T 15834 4.1.3.5).
 _CONTINUABLE = (LDQ, LSQ, "\N{LEFT CORNER BRACKET}", "\N{LEFT WHITE CORNER BRACKET}")
@@ -443,7 +442,7 @@ def _balance(line: str) -> tuple[list[int], list[tuple[int, str]]]:
     """Openers left open and (closer, problem) pairs of one line."""
     stack: list[int] = []
     bad: list[tuple[int, str]] = []
-    for m in _BRACKET_GATE.finditer(line):  # stdlib: same character set as _BRACKET_CHARS
+    for m in _BRACKET_GATE.finditer(line):  # (stdlib re: the quotes and brackets of _PAIRS)
         i, ch = m.start(), m.group()
         if ch in _PAIRS:
             stack.append(i)
