@@ -204,6 +204,7 @@ def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], 
     # Positions of marks this call converts: the next mark reads one as the full-width mark it
     # becomes (、:: and 中?! in one pass, where mark-by-mark repair took a pass per mark).
     converted: set[int] = set()
+    waiting: list[tuple[int, int, str]] = []  # marks right before another mark, after no CJK
     cjk_memo = _CJK_MEMO.get  # is_cjk without two calls (seed 000: 160 marks a pass)
     for m in _MARK_CHARS.finditer(line):
         i = m.start()
@@ -256,12 +257,26 @@ def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], 
             # A Latin or digit token before a Chinese continuation: G60,长三角 / 2023年版):
             pass
         else:
+            if p and ni == i + 1 and n in _FULLWIDTH_OF:
+                waiting.append((i, pi, ch))  # decided below, once the marks after it are
             continue
         if p.isdigit() and n.isdigit() and pi == i - 1 and ni == i + 1:
             continue  # 1,000 / 08:52 are number-internal even next to Han
         start = pi + 1 if pi >= 0 else i
         fixes.append((start, ni, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch], _SAFE))
         converted.add(i)
+        simple = False
+    # Right to left, a mark right before a mark this call converts reads it as the full-width
+    # mark it becomes, as the next pass would (o!:， in one pass, not one pass per mark).
+    # ``pi != -1`` and ``ni == i + 1`` held for each; the digit test cannot hold (n is a mark).
+    added = False
+    for i, pi, ch in reversed(waiting):
+        if i + 1 in converted:
+            fixes.append((pi + 1, i + 1, _FULLWIDTH_OF[ch], "PW001", _PW001_REASON[ch], _SAFE))
+            converted.add(i)
+            added = True
+    if added:
+        fixes.sort()
         simple = False
     return fixes, simple
 

@@ -46,7 +46,8 @@ CASES = [
     ("他说'好'。", "他说‘好’。"),
     ("他说“中国\"很好", "他说“中国”很好"),  # a straight quote closing a curly one
     ("“中\"", "“中”"),
-    ("、::?!", "、：？！"),  # a run of marks after Chinese: took a pass per mark once  # ... at the end of a line: raised ValueError (bad span -1:0) once
+    ("、::?!", "、：？！"),  # a run of marks after Chinese: took a pass per mark once
+    ("o!?;:中", "o！？；：中"),  # ... and a run before Chinese, right to left  # ... at the end of a line: raised ValueError (bad span -1:0) once
     ("{\"名称\": \"张三\"}", "{\"名称\": \"张三\"}"),
     ("it's 张三", "it's 张三"),
     ("深入推进，，长三角。。", "深入推进，长三角。"),
