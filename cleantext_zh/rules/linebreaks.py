@@ -483,41 +483,24 @@ class _Layouts:
                 if n - bl(ordered, margin + MIN_WRAP_COLUMNS - FULL_SLACK_COLUMNS) < MIN_WRAP_SHARE * n:
                     out.append(not_wrapped)
                     continue
-                # No band can hold MIN_WRAP_SHARE of the window if no that many extents lie close.
-                # Only a shortcut for the band counts below (same verdict), worth it when there
-                # are many candidates; a wrap has few distinct extents.
-                need = math.ceil(MIN_WRAP_SHARE * n)
-                if len(cnt) > 12 and min(map(int.__sub__, ordered[need - 1:], ordered)) > _BAND_COLUMNS:
-                    out.append(not_wrapped)
-                    continue
-                # The band holding the most lines; among equals the one centred on the most
-                # lines, and among those the first to occur.
-                # A band holding MIN_WRAP_SHARE (a half) of the sorted extents holds one of the
-                # two middle ones, so only widths within the slack of those can win (4-6 of ~12
-                # candidates in 003's windows; a band that holds fewer is no wrap either way).
-                lo_w = max(margin + MIN_WRAP_COLUMNS, ordered[(n - 1) // 2] - OVER_SLACK_COLUMNS)
-                hi_w = ordered[n // 2] + FULL_SLACK_COLUMNS
-                cands = [w for w in cnt if lo_w <= w <= hi_w]
-                if not cands:
-                    out.append(not_wrapped)
-                    continue
-                keys = [(br(ordered, w + OVER_SLACK_COLUMNS) - bl(ordered, w - FULL_SLACK_COLUMNS), cnt[w])
-                        for w in cands]
-                top = max(keys)
-                if top[0] < MIN_WRAP_SHARE * n:
-                    out.append(not_wrapped)
-                    continue
-                if keys.count(top) == 1:
-                    best_w = cands[keys.index(top)]
-                else:  # a tie, broken by the order of the lines
-                    last_free = False
-                    best_w = min(compress(cands, map(top.__eq__, keys)), key=ext[lo:hi].index)
-                # The width is the most common extent in the band (not the band's lower edge).
-                band_n, width = max([(v, e) for e, v in cnt.items()
-                                     if best_w - FULL_SLACK_COLUMNS <= e <= best_w + OVER_SLACK_COLUMNS])
+                med = ordered[n // 2]
+                band_n = cnt[med]
+                if band_n * 2 > n and med >= margin + MIN_WRAP_COLUMNS:
+                    # A strict majority at one extent (a wrap's full lines; every window of
+                    # 003): it is a candidate, so the winning band holds at least its lines
+                    # and so holds it (the other lines are fewer), and it is that band's most
+                    # common extent: the width whichever band wins, ties and all (~4 -> ~1 µs).
+                    width = med
+                else:
+                    found = _band_width(ordered, cnt, margin, n, ext, lo, hi)
+                    if found is None:
+                        out.append(not_wrapped)
+                        continue
+                    band_n, width, last_free = found
                 # In short paragraphs the first lines (indent lost, INDENT_COLUMNS short) can
                 # outnumber the full lines; a well-supported extent one indent wider is the real width.
-                wider = [(v, -e) for e, v in cnt.items() if width + INDENT_COLUMNS - 1 <= e <= width + INDENT_COLUMNS + 1]
+                wider = [(v, -e) for e in range(width + INDENT_COLUMNS - 1, width + INDENT_COLUMNS + 2)
+                         if (v := cnt.get(e))]
                 if wider and sum([v for v, _ in wider]) >= max(2, 0.3 * band_n):
                     width = -max(wider)[1]
                 # Nothing in a wrapped column is much wider than the column (a one-paragraph-per-line
@@ -550,6 +533,44 @@ class _Layouts:
                 out.append(lay if lay.width == width - margin and lay.margin == margin
                            else _Layout(width - margin, margin))
         return out
+
+
+def _band_width(ordered: list[int], cnt: dict[int, int], margin: int, n: int, ext: list[int], lo: int,
+                hi: int) -> tuple[int, int, bool] | None:
+    """For ``_Layouts._sweep``: (lines at the width, the width, whether no tie was broken by line
+    order) of the band holding the most of the window ``ext[lo:hi]`` (``ordered`` its extents
+    sorted, ``cnt`` the count of each, ``margin`` its least indent), or None if no band holds
+    ``MIN_WRAP_SHARE`` of it.  Before the wider-by-an-indent correction."""
+    bl, br = bisect.bisect_left, bisect.bisect_right
+    # No band can hold MIN_WRAP_SHARE of the window if no that many extents lie close.
+    # Only a shortcut for the band counts below (same verdict), worth it when there
+    # are many candidates; a wrap has few distinct extents.
+    need = math.ceil(MIN_WRAP_SHARE * n)
+    if len(cnt) > 12 and min(map(int.__sub__, ordered[need - 1:], ordered)) > _BAND_COLUMNS:
+        return None
+    # The band holding the most lines; among equals the one centred on the most
+    # lines, and among those the first to occur.
+    # A band holding MIN_WRAP_SHARE (a half) of the sorted extents holds one of the
+    # two middle ones, so only widths within the slack of those can win (4-6 of ~12
+    # candidates in 003's windows; a band that holds fewer is no wrap either way).
+    lo_w = max(margin + MIN_WRAP_COLUMNS, ordered[(n - 1) // 2] - OVER_SLACK_COLUMNS)
+    hi_w = ordered[n // 2] + FULL_SLACK_COLUMNS
+    cands = [w for w in cnt if lo_w <= w <= hi_w]
+    if not cands:
+        return None
+    keys = [(br(ordered, w + OVER_SLACK_COLUMNS) - bl(ordered, w - FULL_SLACK_COLUMNS), cnt[w]) for w in cands]
+    top = max(keys)
+    if top[0] < MIN_WRAP_SHARE * n:
+        return None
+    free = keys.count(top) == 1
+    if free:
+        best_w = cands[keys.index(top)]
+    else:  # a tie, broken by the order of the lines
+        best_w = min(compress(cands, map(top.__eq__, keys)), key=ext[lo:hi].index)
+    # The width is the most common extent in the band (not the band's lower edge).
+    band_n, width = max([(v, e) for e, v in cnt.items()
+                         if best_w - FULL_SLACK_COLUMNS <= e <= best_w + OVER_SLACK_COLUMNS])
+    return band_n, width, free
 
 
 _BEGUN_TAIL = regex.compile(f"[{SENTENCE_END_CHARS}][{CLOSING_CHARS}]*(\\p{{Han}}{{1,{MAX_BEGUN_TAIL}}})$")
