@@ -396,3 +396,20 @@ def test_layout_sweep_equals_per_window_reference_on_random_extents(cs):
     structural = [linebreaks._STRUCTURAL.match(c.text) is not None for c in cs]
     got = linebreaks._Layouts(cs, structural).all()
     assert got == [_reference_layout(cs, structural, k) for k in range(len(cs))]
+
+
+@given(st.text(alphabet="甲，。ab 1\u3000\n\t\f\r·", max_size=60))
+def test_contents_equal_the_per_line_definition(text: str) -> None:
+    """The column-wise plain-text path of _contents gives the per-line definition's lines."""
+    ref = []
+    for i, ln in enumerate(text.split("\n")):
+        start = sum(len(x) + 1 for x in text.split("\n")[:i])
+        lead = len(ln) - len(ln.lstrip(" \t\u3000\f"))
+        trail = len(ln.rstrip(" \t\u3000\f\r"))
+        if trail <= lead:
+            continue
+        indent = linebreaks.display_width(ln[:lead].replace("\f", ""))
+        ref.append((i, start + lead, start + trail, ln[lead:trail], indent,
+                    indent + linebreaks.display_width(ln[lead:trail])))
+    assert [tuple(c) for c in linebreaks._contents(text)] == ref
+    assert all(type(c) is linebreaks._Content for c in linebreaks._contents(text))
