@@ -413,3 +413,19 @@ def test_contents_equal_the_per_line_definition(text: str) -> None:
                     indent + linebreaks.display_width(ln[lead:trail])))
     assert [tuple(c) for c in linebreaks._contents(text)] == ref
     assert all(type(c) is linebreaks._Content for c in linebreaks._contents(text))
+
+
+def test_structural_first_characters():
+    """A line can match _STRUCTURAL only if it starts with a character of _STRUCTURAL_FIRST."""
+    tails = ["", " ", "\t", "、", ".", "．", ")", "）", "章", "章 ", "1)", "1、", "一）", "一、", "一章", "1节", "``", "~~", "#", " x"]
+    for cp in range(0x10000):
+        c = chr(cp)
+        if c in linebreaks._STRUCTURAL_FIRST or 0xD800 <= cp < 0xE000:
+            continue
+        for tail in tails:
+            assert linebreaks._STRUCTURAL.match(c + tail) is None, (c, tail)
+
+
+@given(st.text(alphabet="甲，、。；：？！,;.a 1", max_size=12))
+def test_prose_punct_re_matches_regex(s: str) -> None:
+    assert (linebreaks._PROSE_PUNCT_RE.search(s) is None) == (linebreaks._PROSE_PUNCT.search(s) is None)
