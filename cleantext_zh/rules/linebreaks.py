@@ -145,6 +145,7 @@ MAX_BEGUN_TAIL = 4
 # if at least MIN_WRAP_SHARE of its lines lie in one).
 _BAND_COLUMNS = FULL_SLACK_COLUMNS + OVER_SLACK_COLUMNS
 assert MIN_WRAP_SHARE >= 0.5  # _Layouts looks for the band around the middle extents only
+assert 2 * WIDTH_WINDOW_LINES + 2 < 256  # _Layouts packs a window's tallies a byte each
 
 _SENT_END = regex.compile(f"(?:[{SENTENCE_END_CHARS}!?]|(?<![0-9])\\.)[{CLOSING_CHARS}\"']*$")
 _CLAUSE_END = regex.compile(f"[{SENTENCE_END_CHARS}!?：；:;][{CLOSING_CHARS}\"']*$")
@@ -404,6 +405,10 @@ class _Layouts:
     def _sweep(self) -> list[_Layout]:
         n_lines, ext, ind, texts = self.n, self.ext, self.ind, self.texts
         midword, prose, structural = self.midword, self.prose, self.structural
+        # A full line's tallies packed in one int, a byte each (a window holds at most
+        # 2 * WIDTH_WINDOW_LINES + 2 < 256 lines): 1, mid-word end, prose punctuation, list
+        # item; one addition a line instead of four.
+        facts = [1 | m << 8 | p << 16 | s << 24 for m, p, s in zip(midword, prose, structural)]
         bl, br, insort = bisect.bisect_left, bisect.bisect_right, bisect.insort
         out: list[_Layout] = []
         unwrapped: dict[int, _Layout] = {}  # one _Layout(0, margin) a margin
@@ -413,7 +418,7 @@ class _Layouts:
         # Tallies of the lines with extent >= full (None: not kept): count, mid-word ends,
         # prose punctuation, list items, and the count of each text.
         full = None
-        n_full = n_mid = n_prose = n_struct = 0
+        tally = 0  # the full lines' facts, summed
         full_texts: dict[str, int] = {}  # a dict, not a Counter: its misses and deletes run Python
         # The previous window's margin, whether its verdict is a function of its extents and
         # margin alone (no tie broken by line order), and its width (0 if it stopped short of
@@ -422,7 +427,10 @@ class _Layouts:
         # The window's margin (least indent), kept with the number of its lines at it.
         margin, n_at_margin = 1 << 62, 0
         for k in range(n_lines):
-            nlo, nhi = max(0, k - WIDTH_WINDOW_LINES), min(n_lines, k + WIDTH_WINDOW_LINES + 2)
+            nlo = k - WIDTH_WINDOW_LINES if k > WIDTH_WINDOW_LINES else 0
+            nhi = k + WIDTH_WINDOW_LINES + 2
+            if nhi > n_lines:
+                nhi = n_lines
             if nlo == lo and nhi == hi and out:
                 out.append(out[-1])
                 continue
@@ -437,10 +445,7 @@ class _Layouts:
                 insort(ordered, e)
                 cnt[e] = cnt.get(e, 0) + 1
                 if full is not None and e >= full:
-                    n_full += 1
-                    n_mid += midword[hi]
-                    n_prose += prose[hi]
-                    n_struct += structural[hi]
+                    tally += facts[hi]
                     t = texts[hi]
                     full_texts[t] = full_texts.get(t, 0) + 1
                 hi += 1
@@ -455,10 +460,7 @@ class _Layouts:
                 else:
                     del cnt[e]
                 if full is not None and e >= full:
-                    n_full -= 1
-                    n_mid -= midword[lo]
-                    n_prose -= prose[lo]
-                    n_struct -= structural[lo]
+                    tally -= facts[lo]
                     t = texts[lo]
                     c = full_texts[t] - 1
                     if c:
@@ -505,10 +507,13 @@ class _Layouts:
                     band_n, width, last_free = found
                 # In short paragraphs the first lines (indent lost, INDENT_COLUMNS short) can
                 # outnumber the full lines; a well-supported extent one indent wider is the real width.
-                wider = [(v, -e) for e in range(width + INDENT_COLUMNS - 1, width + INDENT_COLUMNS + 2)
-                         if (v := cnt.get(e))]
-                if wider and sum([v for v, _ in wider]) >= max(2, 0.3 * band_n):
-                    width = -max(wider)[1]
+                # (Three lookups, not a scan of the counts; the most common of the three wins,
+                # the narrowest among equals.)
+                get = cnt.get
+                w = width + INDENT_COLUMNS
+                v1, v2, v3 = get(w - 1, 0), get(w, 0), get(w + 1, 0)
+                if v1 + v2 + v3 >= max(2, 0.3 * band_n):
+                    width = w - 1 if v1 >= v2 and v1 >= v3 else w if v2 >= v3 else w + 1
                 # Nothing in a wrapped column is much wider than the column (a one-paragraph-per-line
                 # text with a few lines of similar length is not a wrap).
                 if n - br(ordered, width + OVER_SLACK_COLUMNS) > MAX_OVERWIDE_SHARE * n:
@@ -522,17 +527,15 @@ class _Layouts:
             if full != width - FULL_SLACK_COLUMNS:
                 full = width - FULL_SLACK_COLUMNS
                 is_full = list(map(full.__le__, ext[lo:hi]))
-                n_full = sum(is_full)
-                n_mid = sum(compress(midword[lo:hi], is_full))
-                n_prose = sum(compress(prose[lo:hi], is_full))
-                n_struct = sum(compress(structural[lo:hi], is_full))
+                tally = sum(compress(facts[lo:hi], is_full))
                 full_texts = dict(collections.Counter(compress(texts[lo:hi], is_full)))
             # Among full lines, real wraps mostly stop mid-word; wrapped prose has sentence
             # punctuation on most lines (a list of titles has none).  The full lines of a wrap
             # are different pieces of prose, and not mostly list items (found by the clean-text
             # property).
-            if n_mid < MIN_MIDWORD_SHARE * n_full or n_prose < MIN_PUNCT_SHARE * n_full \
-                    or n_struct * 2 > n_full or len(full_texts) < MIN_DISTINCT_FULL_LINES:
+            n_full = tally & 255
+            if (tally >> 8 & 255) < MIN_MIDWORD_SHARE * n_full or (tally >> 16 & 255) < MIN_PUNCT_SHARE * n_full \
+                    or (tally >> 24) * 2 > n_full or len(full_texts) < MIN_DISTINCT_FULL_LINES:
                 out.append(not_wrapped)
             else:
                 lay = out[-1] if out else not_wrapped
