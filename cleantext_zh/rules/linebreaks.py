@@ -755,20 +755,28 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
 
     apply_review = ctx.config.apply_review
     carried = (0, False)  # what the joins decided so far put before line k (see _decide)
+    joined = -2  # the last break whose decision is a join that counts for `carried`
     for k in range(len(cs) - 1):
         a, b = cs[k], cs[k + 1]
-        if decisions and decisions[-1][0] == k - 1 and decisions[-1][1][0] == "join" \
-                and (decisions[-1][1][3] >= 0.8 or apply_review):
+        if joined == k - 1:
             p = cs[k - 1].text
             carried = (carried[0] + len(p), carried[1] or (prose[k - 1] if prose else _PROSE_PUNCT.search(p) is not None))
         else:
             carried = (0, False)
-        if a.idx in fenced or b.idx in fenced:
-            continue
-        gap = text[a.text_end:b.text_start]
-        if "\n" not in gap and "\f" not in gap:
+        if fenced and (a.idx in fenced or b.idx in fenced):
             continue
         lay = layout_at(k)
+        if ends is not None and lay.width and not ends[k] and (prose[k] or carried[1]) \
+                and not structural[k] and not structural[k + 1] and b.idx - a.idx <= 2 \
+                and b.indent - lay.margin < 2 and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS:
+            # What _decide returns for most breaks of a hard wrap, without the call: a full line
+            # of prose that stops mid-sentence, no list item either side, the next line not
+            # indented, at most one blank line between (lines are split at newlines only, so the
+            # gap holds b.idx - a.idx of them); a form feed in the gap changes nothing for a join.
+            decisions.append((k, _WRAP_JOIN))
+            joined = k
+            continue
+        gap = text[a.text_end:b.text_start]
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
         if ends is None:
             a_starts_para = not k or not lay.width or _ends_sentence(cs[k - 1].text)
@@ -784,6 +792,8 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         if decision is None:
             continue
         decisions.append((k, decision))
+        if decision[0] == "join" and (decision[3] >= 0.8 or apply_review):
+            joined = k
     _upgrade_periodic(cs, decisions)
     touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
     if ctx.wants("LB005") and max([c.indent for c in cs]) >= 2:  # a margin is 2 spaces or more
@@ -892,6 +902,9 @@ def _fenced_lines(lines) -> set[int]:
     return out
 
 
+_WRAP_JOIN = ("join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95)
+
+
 def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool, a_starts_para: bool = True,
             structural: bool = True, carried: tuple[int, bool] = (0, False), a_ends: bool | None = None,
             a_prose: bool | None = None):
@@ -936,7 +949,7 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
                         and not _HAN.search(bt[:1]) \
                         and not _CONTINUATION_START.match(bt):
                     return None
-                return "join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95
+                return _WRAP_JOIN
             # A full line that ends a sentence: joined only when it really reaches the width
             # (or is itself a paragraph's first line, which lost its indent) and the next line
             # is not a new paragraph's first line (indented or, with its indent lost, short).

@@ -429,3 +429,24 @@ def test_structural_first_characters():
 @given(st.text(alphabet="甲，、。；：？！,;.a 1", max_size=12))
 def test_prose_punct_re_matches_regex(s: str) -> None:
     assert (linebreaks._PROSE_PUNCT_RE.search(s) is None) == (linebreaks._PROSE_PUNCT.search(s) is None)
+
+
+@given(st.sampled_from(["甲乙丙", "甲，乙丙", "ab，c", "甲、乙", "甲乙，"]), st.sampled_from(["丙丁", "，丁", "a b", "）甲", "1. 甲", " 甲"]),
+       st.integers(0, 3), st.integers(0, 6), st.integers(20, 60), st.integers(-8, 8), st.integers(1, 2),
+       st.booleans(), st.booleans(), st.booleans(), st.sampled_from(["", " ", "\f", "\u3000"]))
+def test_wrap_join_shortcut_is_decide(at, bt, margin, b_ind, width, over, newlines, blank_style, starts_para,
+                                      carried_prose, tail):
+    """The conditions find_line_breaks checks before skipping _decide for a hard wrap's break
+    give _decide's own answer."""
+    L = linebreaks
+    lay = L._Layout(width, margin)
+    a = L._Content(0, 0, len(at), at, margin, margin + width + over)
+    b_text = bt.lstrip(" ")
+    b = L._Content(newlines, 0, 0, b_text, margin + b_ind + len(bt) - len(b_text), 0)
+    structural = L._STRUCTURAL.match(at) is not None or L._STRUCTURAL.match(b_text) is not None
+    a_ends, a_prose = L._ends_sentence(at), L._PROSE_PUNCT.search(at) is not None
+    assume(not a_ends and (a_prose or carried_prose) and not structural and b.indent - margin < 2
+           and a.extent - margin >= width - L.FULL_SLACK_COLUMNS and b_text)
+    gap = tail + "\n" * newlines + " " * (b.indent - margin) if b.indent >= margin else tail + "\n" * newlines
+    assert L._decide(a, b, gap.replace("\f", ""), lay, blank_style, starts_para, structural, (5, carried_prose),
+                     a_ends, a_prose) == L._WRAP_JOIN
