@@ -795,11 +795,18 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         if decision[0] == "join" and (decision[3] >= 0.8 or apply_review):
             joined = k
     _upgrade_periodic(cs, decisions)
-    touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
     if ctx.wants("LB005") and max([c.indent for c in cs]) >= 2:  # a margin is 2 spaces or more
+        touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
         yield from _layout_margins(text, cs, touched, fenced, layout_at)
-    for k, (kind, rule, reason, conf) in decisions:
+    wrap_join = ctx.wants("LB001")
+    for k, decision in decisions:
         a, b = cs[k], cs[k + 1]
+        if decision is _WRAP_JOIN and wrap_join and not a.text[-1].isascii():
+            # The usual hard-wrap join between Han lines: what _joiner and the general case
+            # below give (nothing between, nothing dropped, LB001, safe), without them.
+            yield make_edit(text, a.text_end, b.text_start, "", "LB001", _WRAP_JOIN[2], Safety.SAFE, 0.95)
+            continue
+        kind, rule, reason, conf = decision
         if kind == "join":
             between, drop, special = _joiner(a.text, b.text)
             rule = special or rule
