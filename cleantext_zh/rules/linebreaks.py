@@ -318,18 +318,40 @@ def _plain_width(s: str) -> int:
 
 def _contents(text: str, lines=None) -> list[_Content]:
     out = []
+    lines = split_lines(text) if lines is None else lines
     # Plain text (the usual case) is measured by its UTF-8 length instead of a findall and a
     # Python call per piece: seed 003's 111 lines 0.25 -> 0.1 ms.
-    width = _plain_width if _plain().fullmatch(text) else display_width
-    for i, ln in enumerate(split_lines(text) if lines is None else lines):
-        lt = ln.text
-        lead = len(lt) - len(lt.lstrip(_LEAD_WS))
-        trail = len(lt.rstrip(_TRAIL_WS))
-        if trail <= lead:
+    if not _plain().fullmatch(text):
+        for i, ln in enumerate(lines):
+            lt = ln.text
+            lead = len(lt) - len(lt.lstrip(_LEAD_WS))
+            trail = len(lt.rstrip(_TRAIL_WS))
+            if trail <= lead:
+                continue
+            s = lt[lead:trail]
+            indent = display_width(lt[:lead].replace("\f", "")) if lead else 0
+            out.append(_Content(i, ln.start + lead, ln.start + trail, s, indent, indent + display_width(s)))
+        return out
+    # Plain: the white space at a line's ends is the space and U+3000 only (no form feed), and
+    # _plain_width is inlined (a call a line less; empty lines, half of a double-spaced
+    # wrap's, skipped first: 003 ~0.07 -> ~0.05 ms).
+    append, new = out.append, tuple.__new__
+    for i, ln in enumerate(lines):
+        lt = ln[2]
+        if not lt:
             continue
-        s = lt[lead:trail]
-        indent = width(lt[:lead].replace("\f", "")) if lead else 0
-        out.append(_Content(i, ln.start + lead, ln.start + trail, s, indent, indent + width(s)))
+        s = lt.strip(_TRAIL_WS)
+        if not s:
+            continue
+        if s is lt:  # nothing stripped (CPython returns the string itself)
+            start = ln[0]
+            append(new(_Content, (i, start, start + len(s), s, 0, 2 * len(s) - len(s.encode("ascii", "ignore")))))
+            continue
+        lead = lt.index(s[0])
+        start = ln[0] + lead
+        width = 2 * len(s) - len(s.encode("ascii", "ignore"))
+        indent = 2 * lead - len(lt[:lead].encode("ascii", "ignore"))
+        append(new(_Content, (i, start, start + len(s), s, indent, indent + width)))
     return out
 
 

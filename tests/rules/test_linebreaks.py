@@ -398,9 +398,10 @@ def test_layout_sweep_equals_per_window_reference_on_random_extents(cs):
     assert got == [_reference_layout(cs, structural, k) for k in range(len(cs))]
 
 
-@given(st.text(alphabet="甲，。ab 1\u3000\n\t\f\r·", max_size=60))
+@given(st.one_of(st.text(alphabet="甲，。ab 1\u3000\n\t\f\r·", max_size=60),
+                st.text(alphabet="甲，。ab 1\u3000\n", max_size=60)))  # plain text: its own path
 def test_contents_equal_the_per_line_definition(text: str) -> None:
-    """The column-wise plain-text path of _contents gives the per-line definition's lines."""
+    """_contents (and its plain-text path) gives the per-line definition's lines."""
     ref = []
     for i, ln in enumerate(text.split("\n")):
         start = sum(len(x) + 1 for x in text.split("\n")[:i])
