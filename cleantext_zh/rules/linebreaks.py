@@ -449,6 +449,9 @@ class _Layouts:
         last_margin, last_free, last_width = -1, False, 0
         # The window's margin (least indent), kept with the number of its lines at it.
         margin, n_at_margin = 1 << 62, 0
+        # The last _Layout(0, margin) and the last wrapped layout made (one object shared by
+        # the windows that have it).
+        nw_margin, not_wrapped, wrapped = -1, None, _Layout(0, 0)
         for k in range(n_lines):
             nlo = k - WIDTH_WINDOW_LINES if k > WIDTH_WINDOW_LINES else 0
             nhi = k + WIDTH_WINDOW_LINES + 2
@@ -499,9 +502,11 @@ class _Layouts:
             if not n_at_margin:  # the last line at the margin left
                 margin = min(ind[lo:hi])
                 n_at_margin = ind[lo:hi].count(margin)
-            not_wrapped = unwrapped.get(margin)
-            if not_wrapped is None:
-                not_wrapped = unwrapped[margin] = _Layout(0, margin)
+            if margin != nw_margin:
+                nw_margin = margin
+                not_wrapped = unwrapped.get(margin)
+                if not_wrapped is None:
+                    not_wrapped = unwrapped[margin] = _Layout(0, margin)
             if last_free and margin == last_margin and added is not None and added == removed:
                 # Same extents and margin as the previous window: same width, if any.
                 width = last_width
@@ -510,10 +515,6 @@ class _Layouts:
                     continue
             else:
                 last_margin, last_free, last_width = margin, True, 0
-                # Cheap exit for one-paragraph-per-line text: too few lines of a similar, wide extent.
-                if n - bl(ordered, margin + MIN_WRAP_COLUMNS - FULL_SLACK_COLUMNS) < MIN_WRAP_SHARE * n:
-                    out.append(not_wrapped)
-                    continue
                 med = ordered[n // 2]
                 band_n = cnt[med]
                 if band_n * 2 > n and med >= margin + MIN_WRAP_COLUMNS:
@@ -523,6 +524,11 @@ class _Layouts:
                     # common extent: the width whichever band wins, ties and all (~4 -> ~1 µs).
                     width = med
                 else:
+                    # Cheap exit for one-paragraph-per-line text: too few lines of a similar, wide
+                    # extent (never taken with the majority above: it lies that wide).
+                    if n - bl(ordered, margin + MIN_WRAP_COLUMNS - FULL_SLACK_COLUMNS) < MIN_WRAP_SHARE * n:
+                        out.append(not_wrapped)
+                        continue
                     found = _band_width(ordered, cnt, margin, n, ext, lo, hi)
                     if found is None:
                         out.append(not_wrapped)
@@ -542,10 +548,8 @@ class _Layouts:
                 if n - br(ordered, width + OVER_SLACK_COLUMNS) > MAX_OVERWIDE_SHARE * n:
                     out.append(not_wrapped)
                     continue
-                # The full lines: those within FULL_SLACK_COLUMNS of the width.
-                if n - bl(ordered, width - FULL_SLACK_COLUMNS) == 0:
-                    out.append(not_wrapped)
-                    continue
+                # The full lines, those within FULL_SLACK_COLUMNS of the width, include the lines
+                # at the width: the width is always an extent of the window.
                 last_width = width
             if full != width - FULL_SLACK_COLUMNS:
                 full = width - FULL_SLACK_COLUMNS
@@ -561,9 +565,9 @@ class _Layouts:
                     or (tally >> 24) * 2 > n_full or len(full_texts) < MIN_DISTINCT_FULL_LINES:
                 out.append(not_wrapped)
             else:
-                lay = out[-1] if out else not_wrapped
-                out.append(lay if lay.width == width - margin and lay.margin == margin
-                           else _Layout(width - margin, margin))
+                if wrapped.width != width - margin or wrapped.margin != margin:
+                    wrapped = _Layout(width - margin, margin)
+                out.append(wrapped)
         return out
 
 
