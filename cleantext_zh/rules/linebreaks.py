@@ -451,7 +451,8 @@ class _Layouts:
         margin, n_at_margin = 1 << 62, 0
         # The last _Layout(0, margin) and the last wrapped layout made (one object shared by
         # the windows that have it).
-        nw_margin, not_wrapped, wrapped = -1, None, _Layout(0, 0)
+        nw_margin, not_wrapped = -1, None
+        wrapped, wrapped_width, wrapped_margin = None, -1, -1
         for k in range(n_lines):
             nlo = k - WIDTH_WINDOW_LINES if k > WIDTH_WINDOW_LINES else 0
             nhi = k + WIDTH_WINDOW_LINES + 2
@@ -541,7 +542,7 @@ class _Layouts:
                 get = cnt.get
                 w = width + INDENT_COLUMNS
                 v1, v2, v3 = get(w - 1, 0), get(w, 0), get(w + 1, 0)
-                if v1 + v2 + v3 >= max(2, 0.3 * band_n):
+                if v1 + v2 + v3 >= 2 and v1 + v2 + v3 >= 0.3 * band_n:
                     width = w - 1 if v1 >= v2 and v1 >= v3 else w if v2 >= v3 else w + 1
                 # Nothing in a wrapped column is much wider than the column (a one-paragraph-per-line
                 # text with a few lines of similar length is not a wrap).
@@ -565,7 +566,8 @@ class _Layouts:
                     or (tally >> 24) * 2 > n_full or len(full_texts) < MIN_DISTINCT_FULL_LINES:
                 out.append(not_wrapped)
             else:
-                if wrapped.width != width - margin or wrapped.margin != margin:
+                if width != wrapped_width or margin != wrapped_margin:
+                    wrapped_width, wrapped_margin = width, margin
                     wrapped = _Layout(width - margin, margin)
                 out.append(wrapped)
         return out
