@@ -464,6 +464,30 @@ class _Layouts:
                 out.append(out[-1])
                 continue
             added = removed = None
+            if nhi == hi + 1 and nlo == lo + 1 and ext[hi] == ext[lo]:
+                # One line in, one line out, of one extent (half of 003's windows): the sorted
+                # extents and their counts stay; the margin and full lines' tallies are updated
+                # as the two loops below would, the entering line first.
+                i = ind[hi]
+                if i < margin:
+                    margin, n_at_margin = i, 1
+                elif i == margin:
+                    n_at_margin += 1
+                if ind[lo] == margin:
+                    n_at_margin -= 1
+                e = added = removed = ext[hi]
+                if full is not None and e >= full:
+                    tally += facts[hi] - facts[lo]
+                    t = texts[hi]
+                    full_texts[t] = full_texts.get(t, 0) + 1
+                    t = texts[lo]
+                    c = full_texts[t] - 1
+                    if c:
+                        full_texts[t] = c
+                    else:
+                        del full_texts[t]
+                hi += 1
+                lo += 1
             while hi < nhi:
                 i = ind[hi]
                 if i < margin:
