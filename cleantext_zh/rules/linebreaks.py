@@ -52,7 +52,8 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import le, mul, sub
 from typing import Iterator, NamedTuple
 
 import regex
@@ -145,6 +146,7 @@ MAX_BEGUN_TAIL = 4
 # if at least MIN_WRAP_SHARE of its lines lie in one).
 _BAND_COLUMNS = FULL_SLACK_COLUMNS + OVER_SLACK_COLUMNS
 assert MIN_WRAP_SHARE >= 0.5  # _Layouts looks for the band around the middle extents only
+assert 2 * WIDTH_WINDOW_LINES + 2 < 256  # _Layouts packs a window's tallies a byte each
 
 _SENT_END = regex.compile(f"(?:[{SENTENCE_END_CHARS}!?]|(?<![0-9])\\.)[{CLOSING_CHARS}\"']*$")
 _CLAUSE_END = regex.compile(f"[{SENTENCE_END_CHARS}!?：；:;][{CLOSING_CHARS}\"']*$")
@@ -191,6 +193,12 @@ _STRUCTURAL = regex.compile(
     r"|[（(][一二三四五六七八九十百0-9]{1,4}[)）]|[一二三四五六七八九十百]{1,3}[、．.]"
     r"|第[一二三四五六七八九十百0-9]{1,4}[章节条部分篇编款项][ \t\u3000]?"
     r"|[■●◆▲★※•·□◇○◎▶►▪▫\-]|[①-⑳⑴-⒇⒈-⒛])")
+# The characters a _STRUCTURAL match can start with (a line starting otherwise is no list
+# item, heading or block line: one set lookup instead of a regex match for most lines).
+_STRUCTURAL_FIRST = frozenset("#>|`~-*+0123456789（(一二三四五六七八九十百第■●◆▲★※•·□◇○◎▶►▪▫"
+                              + "".join(map(chr, range(0x2460, 0x249C))))  # ①-⑳ ⑴-⒇ ⒈-⒛
+# _PROSE_PUNCT for one line at a time: a plain class, so stdlib re (faster a call) matches alike.
+_PROSE_PUNCT_RE = re.compile(_PROSE_PUNCT.pattern)
 _MD_BULLET = regex.compile(r"^[-*+][ \t]")
 _BLOCK = regex.compile(r"^(?:#{1,6}(?:[ \t]|$)|>|\||```|~~~)")
 _FENCE = regex.compile(r"^[ \t]*(?:```|~~~)")
@@ -310,18 +318,40 @@ def _plain_width(s: str) -> int:
 
 def _contents(text: str, lines=None) -> list[_Content]:
     out = []
+    lines = split_lines(text) if lines is None else lines
     # Plain text (the usual case) is measured by its UTF-8 length instead of a findall and a
     # Python call per piece: seed 003's 111 lines 0.25 -> 0.1 ms.
-    width = _plain_width if _plain().fullmatch(text) else display_width
-    for i, ln in enumerate(split_lines(text) if lines is None else lines):
-        lt = ln.text
-        lead = len(lt) - len(lt.lstrip(_LEAD_WS))
-        trail = len(lt.rstrip(_TRAIL_WS))
-        if trail <= lead:
+    if not _plain().fullmatch(text):
+        for i, ln in enumerate(lines):
+            lt = ln.text
+            lead = len(lt) - len(lt.lstrip(_LEAD_WS))
+            trail = len(lt.rstrip(_TRAIL_WS))
+            if trail <= lead:
+                continue
+            s = lt[lead:trail]
+            indent = display_width(lt[:lead].replace("\f", "")) if lead else 0
+            out.append(_Content(i, ln.start + lead, ln.start + trail, s, indent, indent + display_width(s)))
+        return out
+    # Plain: the white space at a line's ends is the space and U+3000 only (no form feed), and
+    # _plain_width is inlined (a call a line less; empty lines, half of a double-spaced
+    # wrap's, skipped first: 003 ~0.07 -> ~0.05 ms).
+    append, new = out.append, tuple.__new__
+    for i, ln in enumerate(lines):
+        lt = ln[2]
+        if not lt:
             continue
-        s = lt[lead:trail]
-        indent = width(lt[:lead].replace("\f", "")) if lead else 0
-        out.append(_Content(i, ln.start + lead, ln.start + trail, s, indent, indent + width(s)))
+        s = lt.strip(_TRAIL_WS)
+        if not s:
+            continue
+        if s is lt:  # nothing stripped (CPython returns the string itself)
+            start = ln[0]
+            append(new(_Content, (i, start, start + len(s), s, 0, 2 * len(s) - len(s.encode("ascii", "ignore")))))
+            continue
+        lead = lt.index(s[0])
+        start = ln[0] + lead
+        width = 2 * len(s) - len(s.encode("ascii", "ignore"))
+        indent = 2 * lead - len(lt[:lead].encode("ascii", "ignore"))
+        append(new(_Content, (i, start, start + len(s), s, indent, indent + width)))
     return out
 
 
@@ -344,7 +374,7 @@ def _may_wrap(extents: list[int], band: int = _BAND_COLUMNS) -> bool:
         return False
     need = math.ceil(MIN_WRAP_SHARE * min(n, WIDTH_WINDOW_LINES + 1))
     ordered = sorted(extents)
-    return min(map(int.__sub__, ordered[need - 1:], ordered)) <= band
+    return min(map(sub, ordered[need - 1:], ordered)) <= band
 
 
 def _unwrapped_layout(indents: list[int], k: int) -> _Layout:
@@ -372,8 +402,10 @@ class _Layouts:
     that entered: the sorted extents, the count of each extent and the full lines' tallies
     (mid-word ends, punctuation, list items, distinct texts) are updated, not rebuilt; and a
     window whose extents and margin equal the previous window's keeps its width, so only the
-    full lines' tallies are read again.  Seed 003 (111 lines): 1.1 -> ~0.4 ms for all its
-    layouts (was ~12 µs a window recomputed from scratch).
+    full lines' tallies are read again; and a window whose median extent holds a strict
+    majority takes it as the width without scoring bands (all of 003's).  Seed 003 (111
+    lines): 1.1 -> ~0.12 ms for all its layouts (was ~12 µs a window recomputed from scratch).
+    tests/rules/test_linebreaks.py compares the sweep with a from-scratch reference.
     """
 
     def __init__(self, cs: list[_Content], structural: list[bool]) -> None:
@@ -382,7 +414,7 @@ class _Layouts:
         self.ind = [c.indent for c in cs]
         self.texts = [c.text for c in cs]
         self.midword = [t[-1].isalnum() or _HAN.match(t[-1]) is not None for t in self.texts]  # most Han is alnum
-        self.prose = [_PROSE_PUNCT.search(t) is not None for t in self.texts]
+        self.prose = [_PROSE_PUNCT_RE.search(t) is not None for t in self.texts]
         self.structural = structural
         self.layouts: list[_Layout] | None = None
 
@@ -398,6 +430,10 @@ class _Layouts:
     def _sweep(self) -> list[_Layout]:
         n_lines, ext, ind, texts = self.n, self.ext, self.ind, self.texts
         midword, prose, structural = self.midword, self.prose, self.structural
+        # A full line's tallies packed in one int, a byte each (a window holds at most
+        # 2 * WIDTH_WINDOW_LINES + 2 < 256 lines): 1, mid-word end, prose punctuation, list
+        # item; one addition a line instead of four.
+        facts = [1 | m << 8 | p << 16 | s << 24 for m, p, s in zip(midword, prose, structural)]
         bl, br, insort = bisect.bisect_left, bisect.bisect_right, bisect.insort
         out: list[_Layout] = []
         unwrapped: dict[int, _Layout] = {}  # one _Layout(0, margin) a margin
@@ -407,7 +443,7 @@ class _Layouts:
         # Tallies of the lines with extent >= full (None: not kept): count, mid-word ends,
         # prose punctuation, list items, and the count of each text.
         full = None
-        n_full = n_mid = n_prose = n_struct = 0
+        tally = 0  # the full lines' facts, summed
         full_texts: dict[str, int] = {}  # a dict, not a Counter: its misses and deletes run Python
         # The previous window's margin, whether its verdict is a function of its extents and
         # margin alone (no tie broken by line order), and its width (0 if it stopped short of
@@ -415,12 +451,43 @@ class _Layouts:
         last_margin, last_free, last_width = -1, False, 0
         # The window's margin (least indent), kept with the number of its lines at it.
         margin, n_at_margin = 1 << 62, 0
+        # The last _Layout(0, margin) and the last wrapped layout made (one object shared by
+        # the windows that have it).
+        nw_margin, not_wrapped = -1, None
+        wrapped, wrapped_width, wrapped_margin = None, -1, -1
         for k in range(n_lines):
-            nlo, nhi = max(0, k - WIDTH_WINDOW_LINES), min(n_lines, k + WIDTH_WINDOW_LINES + 2)
+            nlo = k - WIDTH_WINDOW_LINES if k > WIDTH_WINDOW_LINES else 0
+            nhi = k + WIDTH_WINDOW_LINES + 2
+            if nhi > n_lines:
+                nhi = n_lines
             if nlo == lo and nhi == hi and out:
                 out.append(out[-1])
                 continue
             added = removed = None
+            if nhi == hi + 1 and nlo == lo + 1 and ext[hi] == ext[lo]:
+                # One line in, one line out, of one extent (half of 003's windows): the sorted
+                # extents and their counts stay; the margin and full lines' tallies are updated
+                # as the two loops below would, the entering line first.
+                i = ind[hi]
+                if i < margin:
+                    margin, n_at_margin = i, 1
+                elif i == margin:
+                    n_at_margin += 1
+                if ind[lo] == margin:
+                    n_at_margin -= 1
+                e = added = removed = ext[hi]
+                if full is not None and e >= full:
+                    tally += facts[hi] - facts[lo]
+                    t = texts[hi]
+                    full_texts[t] = full_texts.get(t, 0) + 1
+                    t = texts[lo]
+                    c = full_texts[t] - 1
+                    if c:
+                        full_texts[t] = c
+                    else:
+                        del full_texts[t]
+                hi += 1
+                lo += 1
             while hi < nhi:
                 i = ind[hi]
                 if i < margin:
@@ -431,10 +498,7 @@ class _Layouts:
                 insort(ordered, e)
                 cnt[e] = cnt.get(e, 0) + 1
                 if full is not None and e >= full:
-                    n_full += 1
-                    n_mid += midword[hi]
-                    n_prose += prose[hi]
-                    n_struct += structural[hi]
+                    tally += facts[hi]
                     t = texts[hi]
                     full_texts[t] = full_texts.get(t, 0) + 1
                 hi += 1
@@ -449,10 +513,7 @@ class _Layouts:
                 else:
                     del cnt[e]
                 if full is not None and e >= full:
-                    n_full -= 1
-                    n_mid -= midword[lo]
-                    n_prose -= prose[lo]
-                    n_struct -= structural[lo]
+                    tally -= facts[lo]
                     t = texts[lo]
                     c = full_texts[t] - 1
                     if c:
@@ -468,9 +529,11 @@ class _Layouts:
             if not n_at_margin:  # the last line at the margin left
                 margin = min(ind[lo:hi])
                 n_at_margin = ind[lo:hi].count(margin)
-            not_wrapped = unwrapped.get(margin)
-            if not_wrapped is None:
-                not_wrapped = unwrapped[margin] = _Layout(0, margin)
+            if margin != nw_margin:
+                nw_margin = margin
+                not_wrapped = unwrapped.get(margin)
+                if not_wrapped is None:
+                    not_wrapped = unwrapped[margin] = _Layout(0, margin)
             if last_free and margin == last_margin and added is not None and added == removed:
                 # Same extents and margin as the previous window: same width, if any.
                 width = last_width
@@ -479,77 +542,99 @@ class _Layouts:
                     continue
             else:
                 last_margin, last_free, last_width = margin, True, 0
-                # Cheap exit for one-paragraph-per-line text: too few lines of a similar, wide extent.
-                if n - bl(ordered, margin + MIN_WRAP_COLUMNS - FULL_SLACK_COLUMNS) < MIN_WRAP_SHARE * n:
-                    out.append(not_wrapped)
-                    continue
-                # No band can hold MIN_WRAP_SHARE of the window if no that many extents lie close.
-                # Only a shortcut for the band counts below (same verdict), worth it when there
-                # are many candidates; a wrap has few distinct extents.
-                need = math.ceil(MIN_WRAP_SHARE * n)
-                if len(cnt) > 12 and min(map(int.__sub__, ordered[need - 1:], ordered)) > _BAND_COLUMNS:
-                    out.append(not_wrapped)
-                    continue
-                # The band holding the most lines; among equals the one centred on the most
-                # lines, and among those the first to occur.
-                # A band holding MIN_WRAP_SHARE (a half) of the sorted extents holds one of the
-                # two middle ones, so only widths within the slack of those can win (4-6 of ~12
-                # candidates in 003's windows; a band that holds fewer is no wrap either way).
-                lo_w = max(margin + MIN_WRAP_COLUMNS, ordered[(n - 1) // 2] - OVER_SLACK_COLUMNS)
-                hi_w = ordered[n // 2] + FULL_SLACK_COLUMNS
-                cands = [w for w in cnt if lo_w <= w <= hi_w]
-                if not cands:
-                    out.append(not_wrapped)
-                    continue
-                keys = [(br(ordered, w + OVER_SLACK_COLUMNS) - bl(ordered, w - FULL_SLACK_COLUMNS), cnt[w])
-                        for w in cands]
-                top = max(keys)
-                if top[0] < MIN_WRAP_SHARE * n:
-                    out.append(not_wrapped)
-                    continue
-                if keys.count(top) == 1:
-                    best_w = cands[keys.index(top)]
-                else:  # a tie, broken by the order of the lines
-                    last_free = False
-                    best_w = min(compress(cands, map(top.__eq__, keys)), key=ext[lo:hi].index)
-                # The width is the most common extent in the band (not the band's lower edge).
-                band_n, width = max([(v, e) for e, v in cnt.items()
-                                     if best_w - FULL_SLACK_COLUMNS <= e <= best_w + OVER_SLACK_COLUMNS])
+                med = ordered[n // 2]
+                band_n = cnt[med]
+                if band_n * 2 > n and med >= margin + MIN_WRAP_COLUMNS:
+                    # A strict majority at one extent (a wrap's full lines; every window of
+                    # 003): it is a candidate, so the winning band holds at least its lines
+                    # and so holds it (the other lines are fewer), and it is that band's most
+                    # common extent: the width whichever band wins, ties and all (~4 -> ~1 µs).
+                    width = med
+                else:
+                    # Cheap exit for one-paragraph-per-line text: too few lines of a similar, wide
+                    # extent (never taken with the majority above: it lies that wide).
+                    if n - bl(ordered, margin + MIN_WRAP_COLUMNS - FULL_SLACK_COLUMNS) < MIN_WRAP_SHARE * n:
+                        out.append(not_wrapped)
+                        continue
+                    found = _band_width(ordered, cnt, margin, n, ext, lo, hi)
+                    if found is None:
+                        out.append(not_wrapped)
+                        continue
+                    band_n, width, last_free = found
                 # In short paragraphs the first lines (indent lost, INDENT_COLUMNS short) can
                 # outnumber the full lines; a well-supported extent one indent wider is the real width.
-                wider = [(v, -e) for e, v in cnt.items() if width + INDENT_COLUMNS - 1 <= e <= width + INDENT_COLUMNS + 1]
-                if wider and sum([v for v, _ in wider]) >= max(2, 0.3 * band_n):
-                    width = -max(wider)[1]
+                # (Three lookups, not a scan of the counts; the most common of the three wins,
+                # the narrowest among equals.)
+                get = cnt.get
+                w = width + INDENT_COLUMNS
+                v1, v2, v3 = get(w - 1, 0), get(w, 0), get(w + 1, 0)
+                if v1 + v2 + v3 >= 2 and v1 + v2 + v3 >= 0.3 * band_n:
+                    width = w - 1 if v1 >= v2 and v1 >= v3 else w if v2 >= v3 else w + 1
                 # Nothing in a wrapped column is much wider than the column (a one-paragraph-per-line
                 # text with a few lines of similar length is not a wrap).
                 if n - br(ordered, width + OVER_SLACK_COLUMNS) > MAX_OVERWIDE_SHARE * n:
                     out.append(not_wrapped)
                     continue
-                # The full lines: those within FULL_SLACK_COLUMNS of the width.
-                if n - bl(ordered, width - FULL_SLACK_COLUMNS) == 0:
-                    out.append(not_wrapped)
-                    continue
+                # The full lines, those within FULL_SLACK_COLUMNS of the width, include the lines
+                # at the width: the width is always an extent of the window.
                 last_width = width
             if full != width - FULL_SLACK_COLUMNS:
                 full = width - FULL_SLACK_COLUMNS
-                is_full = list(map(full.__le__, ext[lo:hi]))
-                n_full = sum(is_full)
-                n_mid = sum(compress(midword[lo:hi], is_full))
-                n_prose = sum(compress(prose[lo:hi], is_full))
-                n_struct = sum(compress(structural[lo:hi], is_full))
+                is_full = list(map(le, repeat(full), ext[lo:hi]))
+                tally = sum(compress(facts[lo:hi], is_full))
                 full_texts = dict(collections.Counter(compress(texts[lo:hi], is_full)))
             # Among full lines, real wraps mostly stop mid-word; wrapped prose has sentence
             # punctuation on most lines (a list of titles has none).  The full lines of a wrap
             # are different pieces of prose, and not mostly list items (found by the clean-text
             # property).
-            if n_mid < MIN_MIDWORD_SHARE * n_full or n_prose < MIN_PUNCT_SHARE * n_full \
-                    or n_struct * 2 > n_full or len(full_texts) < MIN_DISTINCT_FULL_LINES:
+            n_full = tally & 255
+            if (tally >> 8 & 255) < MIN_MIDWORD_SHARE * n_full or (tally >> 16 & 255) < MIN_PUNCT_SHARE * n_full \
+                    or (tally >> 24) * 2 > n_full or len(full_texts) < MIN_DISTINCT_FULL_LINES:
                 out.append(not_wrapped)
             else:
-                lay = out[-1] if out else not_wrapped
-                out.append(lay if lay.width == width - margin and lay.margin == margin
-                           else _Layout(width - margin, margin))
+                if width != wrapped_width or margin != wrapped_margin:
+                    wrapped_width, wrapped_margin = width, margin
+                    wrapped = _Layout(width - margin, margin)
+                out.append(wrapped)
         return out
+
+
+def _band_width(ordered: list[int], cnt: dict[int, int], margin: int, n: int, ext: list[int], lo: int,
+                hi: int) -> tuple[int, int, bool] | None:
+    """For ``_Layouts._sweep``: (lines at the width, the width, whether no tie was broken by line
+    order) of the band holding the most of the window ``ext[lo:hi]`` (``ordered`` its extents
+    sorted, ``cnt`` the count of each, ``margin`` its least indent), or None if no band holds
+    ``MIN_WRAP_SHARE`` of it.  Before the wider-by-an-indent correction."""
+    bl, br = bisect.bisect_left, bisect.bisect_right
+    # No band can hold MIN_WRAP_SHARE of the window if no that many extents lie close.
+    # Only a shortcut for the band counts below (same verdict), worth it when there
+    # are many candidates; a wrap has few distinct extents.
+    need = math.ceil(MIN_WRAP_SHARE * n)
+    if len(cnt) > 12 and min(map(sub, ordered[need - 1:], ordered)) > _BAND_COLUMNS:
+        return None
+    # The band holding the most lines; among equals the one centred on the most
+    # lines, and among those the first to occur.
+    # A band holding MIN_WRAP_SHARE (a half) of the sorted extents holds one of the
+    # two middle ones, so only widths within the slack of those can win (4-6 of ~12
+    # candidates in 003's windows; a band that holds fewer is no wrap either way).
+    lo_w = max(margin + MIN_WRAP_COLUMNS, ordered[(n - 1) // 2] - OVER_SLACK_COLUMNS)
+    hi_w = ordered[n // 2] + FULL_SLACK_COLUMNS
+    cands = [w for w in cnt if lo_w <= w <= hi_w]
+    if not cands:
+        return None
+    keys = [(br(ordered, w + OVER_SLACK_COLUMNS) - bl(ordered, w - FULL_SLACK_COLUMNS), cnt[w]) for w in cands]
+    top = max(keys)
+    if top[0] < MIN_WRAP_SHARE * n:
+        return None
+    free = keys.count(top) == 1
+    if free:
+        best_w = cands[keys.index(top)]
+    else:  # a tie, broken by the order of the lines
+        best_w = min(compress(cands, map(top.__eq__, keys)), key=ext[lo:hi].index)
+    # The width is the most common extent in the band (not the band's lower edge).
+    band_n, width = max([(v, e) for e, v in cnt.items()
+                         if best_w - FULL_SLACK_COLUMNS <= e <= best_w + OVER_SLACK_COLUMNS])
+    return band_n, width, free
 
 
 _BEGUN_TAIL = regex.compile(f"[{SENTENCE_END_CHARS}][{CLOSING_CHARS}]*(\\p{{Han}}{{1,{MAX_BEGUN_TAIL}}})$")
@@ -648,12 +733,12 @@ def _settled_unwrapped(text: str) -> bool:
         # the band without the per-line ASCII counts (exact when there is no ASCII).
         ascii_ = text.encode("ascii", "ignore")
         n_ascii = len(ascii_) - (len(parts) - 1)
-        ext = sorted(map((2).__mul__, map(len, parts)))
+        ext = sorted(map(mul, repeat(2), map(len, parts)))
         ext = ext[bisect.bisect_right(ext, 0):]  # empty lines left out
         if _may_wrap(ext, _BAND_COLUMNS + n_ascii):
             if not n_ascii:
                 return False
-            ext = sorted(map(int.__sub__, map((2).__mul__, map(len, parts)), map(len, ascii_.split(b"\n"))))
+            ext = sorted(map(sub, map(mul, repeat(2), map(len, parts)), map(len, ascii_.split(b"\n"))))
             if _may_wrap(ext[bisect.bisect_right(ext, 0):]):
                 return False
     return True
@@ -674,7 +759,10 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         return
     fenced = _fenced_lines(lines) if "```" in text or "~~~" in text else set()  # a fence needs one
     # The paragraph separator style: a blank line if most breaks have one.
-    gaps_blank = [text.count("\n", a.text_end, b.text_start) >= 2 for a, b in zip(cs, cs[1:])]
+    # Lines are split at newlines only and the lines between two content lines are blank, so
+    # the newlines in a gap are the difference of the line numbers (no count over the text).
+    idxs = [c.idx for c in cs]
+    gaps_blank = list(map(le, repeat(2), map(sub, idxs[1:], idxs)))  # operator's, not slot wrappers: 2x
     # blank_style of break k: at least half the gaps in its window are blank; a prefix sum
     # instead of re-summing ~40 gaps for every break.
     n_blank = [0, *accumulate(gaps_blank)]
@@ -686,11 +774,20 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # Every window holds a gap, so no blank gap (hard wraps) or only blank gaps settles all.
     if not n_blank[-1] or n_blank[-1] == n_gaps:
         blank_styles = [n_blank[-1] > 0] * n_gaps
-    else:
+    elif n_gaps <= 2 * WIDTH_WINDOW_LINES:
         blank_styles = [blank_style_at(k) for k in range(n_gaps)]
+    else:
+        # blank_style_at without the calls and the clamps, in three runs: the first
+        # WIDTH_WINDOW_LINES windows start at gap 0, the last ones end at the last gap, and
+        # those between hold 2 * WIDTH_WINDOW_LINES gaps, blank style when WIDTH_WINDOW_LINES
+        # of them are blank (one C-level pass of differences; 003: ~25 -> ~8 µs).
+        w = WIDTH_WINDOW_LINES
+        blank_styles = [n_blank[k + w] * 2 >= k + w for k in range(w)]
+        blank_styles += map(le, repeat(w), map(sub, n_blank[2 * w:n_gaps + 1], n_blank[:n_gaps + 1 - 2 * w]))
+        blank_styles += [(n_blank[n_gaps] - n_blank[k - w]) * 2 >= n_gaps - k + w for k in range(n_gaps - w + 1, n_gaps)]
     decisions: list = []
     # Per line, once: does it look like a list item, heading or block line?
-    structural = [_STRUCTURAL.match(c.text) is not None for c in cs]
+    structural = [t[0] in _STRUCTURAL_FIRST and _STRUCTURAL.match(t) is not None for t in [c.text for c in cs]]
     # Per line, once, where the loop below asks for them (a hard wrap reads them at every
     # break, twice or more each): does it end a sentence, does it carry prose punctuation?
     ends = prose = None
@@ -712,20 +809,28 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
 
     apply_review = ctx.config.apply_review
     carried = (0, False)  # what the joins decided so far put before line k (see _decide)
+    joined = -2  # the last break whose decision is a join that counts for `carried`
     for k in range(len(cs) - 1):
         a, b = cs[k], cs[k + 1]
-        if decisions and decisions[-1][0] == k - 1 and decisions[-1][1][0] == "join" \
-                and (decisions[-1][1][3] >= 0.8 or apply_review):
+        if joined == k - 1:
             p = cs[k - 1].text
             carried = (carried[0] + len(p), carried[1] or (prose[k - 1] if prose else _PROSE_PUNCT.search(p) is not None))
         else:
             carried = (0, False)
-        if a.idx in fenced or b.idx in fenced:
-            continue
-        gap = text[a.text_end:b.text_start]
-        if "\n" not in gap and "\f" not in gap:
+        if fenced and (a.idx in fenced or b.idx in fenced):
             continue
         lay = layout_at(k)
+        if ends is not None and lay.width and not ends[k] and (prose[k] or carried[1]) \
+                and not structural[k] and not structural[k + 1] and b.idx - a.idx <= 2 \
+                and b.indent - lay.margin < 2 and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS:
+            # What _decide returns for most breaks of a hard wrap, without the call: a full line
+            # of prose that stops mid-sentence, no list item either side, the next line not
+            # indented, at most one blank line between (lines are split at newlines only, so the
+            # gap holds b.idx - a.idx of them); a form feed in the gap changes nothing for a join.
+            decisions.append((k, _WRAP_JOIN))
+            joined = k
+            continue
+        gap = text[a.text_end:b.text_start]
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
         if ends is None:
             a_starts_para = not k or not lay.width or _ends_sentence(cs[k - 1].text)
@@ -741,12 +846,21 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         if decision is None:
             continue
         decisions.append((k, decision))
+        if decision[0] == "join" and (decision[3] >= 0.8 or apply_review):
+            joined = k
     _upgrade_periodic(cs, decisions)
-    touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
     if ctx.wants("LB005") and max([c.indent for c in cs]) >= 2:  # a margin is 2 spaces or more
+        touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
         yield from _layout_margins(text, cs, touched, fenced, layout_at)
-    for k, (kind, rule, reason, conf) in decisions:
+    wrap_join = ctx.wants("LB001")
+    for k, decision in decisions:
         a, b = cs[k], cs[k + 1]
+        if decision is _WRAP_JOIN and wrap_join and not a.text[-1].isascii():
+            # The usual hard-wrap join between Han lines: what _joiner and the general case
+            # below give (nothing between, nothing dropped, LB001, safe), without them.
+            yield make_edit(text, a.text_end, b.text_start, "", "LB001", _WRAP_JOIN[2], Safety.SAFE, 0.95)
+            continue
+        kind, rule, reason, conf = decision
         if kind == "join":
             between, drop, special = _joiner(a.text, b.text)
             rule = special or rule
@@ -849,6 +963,9 @@ def _fenced_lines(lines) -> set[int]:
     return out
 
 
+_WRAP_JOIN = ("join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95)
+
+
 def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool, a_starts_para: bool = True,
             structural: bool = True, carried: tuple[int, bool] = (0, False), a_ends: bool | None = None,
             a_prose: bool | None = None):
@@ -893,7 +1010,7 @@ def _decide(a: _Content, b: _Content, gap: str, lay: _Layout, blank_style: bool,
                         and not _HAN.search(bt[:1]) \
                         and not _CONTINUATION_START.match(bt):
                     return None
-                return "join", "LB001", "a line at the wrap width that stops mid-sentence", 0.95
+                return _WRAP_JOIN
             # A full line that ends a sentence: joined only when it really reaches the width
             # (or is itself a paragraph's first line, which lost its indent) and the next line
             # is not a new paragraph's first line (indented or, with its indent lost, short).

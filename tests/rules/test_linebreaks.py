@@ -286,3 +286,168 @@ def test_chain_of_joins_is_found_in_one_call() -> None:
             "第三，从严控制固定资产投资。")
     found = list(find_line_breaks(text, Pipeline().context))
     assert [(e.rule, e.start) for e in found] == [("LB002", 39), ("LB002", 50)]
+
+
+def _reference_layout(cs, structural, k):
+    """``_Layouts`` for line ``k`` computed from scratch, the plain way: every candidate width,
+    every band counted by a loop, no sliding and no shortcut (the sweep must equal this)."""
+    L = linebreaks
+    lo, hi = max(0, k - L.WIDTH_WINDOW_LINES), min(len(cs), k + L.WIDTH_WINDOW_LINES + 2)
+    n = hi - lo
+    if n < L.MIN_WRAP_LINES:
+        return L._Layout(0, 0)
+    win = cs[lo:hi]
+    margin = min(c.indent for c in win)
+    exts = [c.extent for c in win]
+    not_wrapped = L._Layout(0, margin)
+    counts: dict[int, int] = {}
+    for e in exts:  # in order of first occurrence
+        counts[e] = counts.get(e, 0) + 1
+    cands = [w for w in counts if w - margin >= L.MIN_WRAP_COLUMNS]
+    if not cands:
+        return not_wrapped
+    keys = [(sum(w - L.FULL_SLACK_COLUMNS <= e <= w + L.OVER_SLACK_COLUMNS for e in exts), counts[w]) for w in cands]
+    top = max(keys)
+    if top[0] < L.MIN_WRAP_SHARE * n:
+        return not_wrapped
+    best_w = cands[keys.index(top)]
+    band = {e: v for e, v in counts.items() if best_w - L.FULL_SLACK_COLUMNS <= e <= best_w + L.OVER_SLACK_COLUMNS}
+    width = max(band, key=lambda e: (band[e], e))
+    wider = {e: v for e, v in counts.items() if width + L.INDENT_COLUMNS - 1 <= e <= width + L.INDENT_COLUMNS + 1}
+    if wider and sum(wider.values()) >= max(2, 0.3 * band[width]):
+        width = max(wider, key=lambda e: (wider[e], -e))
+    if sum(e > width + L.OVER_SLACK_COLUMNS for e in exts) > L.MAX_OVERWIDE_SHARE * n:
+        return not_wrapped
+    full = [(c, s) for c, s in zip(win, structural[lo:hi]) if c.extent >= width - L.FULL_SLACK_COLUMNS]
+    if not full:
+        return not_wrapped
+    n_mid = sum(c.text[-1].isalnum() or bool(L._HAN.match(c.text[-1])) for c, _ in full)
+    n_prose = sum(L._PROSE_PUNCT.search(c.text) is not None for c, _ in full)
+    n_struct = sum(s for _, s in full)
+    if n_mid < L.MIN_MIDWORD_SHARE * len(full) or n_prose < L.MIN_PUNCT_SHARE * len(full) \
+            or n_struct * 2 > len(full) or len({c.text for c, _ in full}) < L.MIN_DISTINCT_FULL_LINES:
+        return not_wrapped
+    return L._Layout(width - margin, margin)
+
+
+def _check_sweep(text: str) -> None:
+    cs = linebreaks._contents(text)
+    structural = [linebreaks._STRUCTURAL.match(c.text) is not None for c in cs]
+    got = linebreaks._Layouts(cs, structural).all()
+    assert got == [_reference_layout(cs, structural, k) for k in range(len(cs))]
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_layout_sweep_equals_per_window_reference_on_seeds(seed):
+    _check_sweep(_seed(seed))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(typeset())
+def test_layout_sweep_equals_per_window_reference_on_typeset(case):
+    _check_sweep(case[0])
+
+
+@st.composite
+def _line_sets(draw):
+    """Lines of random widths around a few wrap widths, with ties, margins, list items, repeats,
+    sentence ends and lines with no punctuation: the cases the sweep's shortcuts reason about."""
+    widths = draw(st.lists(st.integers(min_value=8, max_value=40), min_size=1, max_size=3))
+    margin = draw(st.sampled_from([0, 0, 2, 4]))
+    lines = []
+    for _ in range(draw(st.integers(min_value=1, max_value=90))):
+        kind = draw(st.integers(min_value=0, max_value=9))
+        if kind == 0:
+            lines.append(draw(st.sampled_from(["一、总则", "第三章", "■ 要点", "甲乙丙丁，戊己庚辛。"])))
+            continue
+        w = draw(st.sampled_from(widths)) + draw(st.sampled_from([0, 0, 0, -1, -2, -3, 1, 2, 3, 4, -10]))
+        body = "".join(draw(st.lists(st.sampled_from("甲乙丙丁，。ab1"), min_size=max(1, w), max_size=max(1, w))))
+        lead = " " * (margin + draw(st.sampled_from([0, 0, 0, 1, 4])))
+        lines.append(lead + body)
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_line_sets())
+def test_layout_sweep_equals_per_window_reference_on_random_lines(text):
+    _check_sweep(text)
+
+
+@st.composite
+def _contents(draw):
+    """Content lines built directly: extents from a narrow range (so bands overlap, counts tie,
+    a majority sits just below the least wrap width), a few indents, texts from a small pool."""
+    base = draw(st.integers(min_value=14, max_value=40))
+    spread = draw(st.integers(min_value=1, max_value=16))
+    pool = ["甲乙丙", "甲乙，丙", "甲乙。", "一、甲乙", "甲，乙丙", "ab", "甲乙丙丁戊", "甲、乙"]
+    out = []
+    for i in range(draw(st.integers(min_value=1, max_value=70))):
+        indent = draw(st.sampled_from([0, 0, 0, 2, 4]))
+        # mostly at the base extent (a majority), the rest anywhere near it
+        off = draw(st.sampled_from([0, 0, 0, None]))
+        ext = indent + base + (draw(st.integers(min_value=-spread, max_value=spread)) if off is None else 0)
+        out.append(linebreaks._Content(i, 0, 0, draw(st.sampled_from(pool)), indent, ext))
+    return out
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_contents())
+def test_layout_sweep_equals_per_window_reference_on_random_extents(cs):
+    structural = [linebreaks._STRUCTURAL.match(c.text) is not None for c in cs]
+    got = linebreaks._Layouts(cs, structural).all()
+    assert got == [_reference_layout(cs, structural, k) for k in range(len(cs))]
+
+
+@given(st.one_of(st.text(alphabet="甲，。ab 1\u3000\n\t\f\r·", max_size=60),
+                st.text(alphabet="甲，。ab 1\u3000\n", max_size=60)))  # plain text: its own path
+def test_contents_equal_the_per_line_definition(text: str) -> None:
+    """_contents (and its plain-text path) gives the per-line definition's lines."""
+    ref = []
+    for i, ln in enumerate(text.split("\n")):
+        start = sum(len(x) + 1 for x in text.split("\n")[:i])
+        lead = len(ln) - len(ln.lstrip(" \t\u3000\f"))
+        trail = len(ln.rstrip(" \t\u3000\f\r"))
+        if trail <= lead:
+            continue
+        indent = linebreaks.display_width(ln[:lead].replace("\f", ""))
+        ref.append((i, start + lead, start + trail, ln[lead:trail], indent,
+                    indent + linebreaks.display_width(ln[lead:trail])))
+    assert [tuple(c) for c in linebreaks._contents(text)] == ref
+    assert all(type(c) is linebreaks._Content for c in linebreaks._contents(text))
+
+
+def test_structural_first_characters():
+    """A line can match _STRUCTURAL only if it starts with a character of _STRUCTURAL_FIRST."""
+    tails = ["", " ", "\t", "、", ".", "．", ")", "）", "章", "章 ", "1)", "1、", "一）", "一、", "一章", "1节", "``", "~~", "#", " x"]
+    for cp in range(0x10000):
+        c = chr(cp)
+        if c in linebreaks._STRUCTURAL_FIRST or 0xD800 <= cp < 0xE000:
+            continue
+        for tail in tails:
+            assert linebreaks._STRUCTURAL.match(c + tail) is None, (c, tail)
+
+
+@given(st.text(alphabet="甲，、。；：？！,;.a 1", max_size=12))
+def test_prose_punct_re_matches_regex(s: str) -> None:
+    assert (linebreaks._PROSE_PUNCT_RE.search(s) is None) == (linebreaks._PROSE_PUNCT.search(s) is None)
+
+
+@given(st.sampled_from(["甲乙丙", "甲，乙丙", "ab，c", "甲、乙", "甲乙，"]), st.sampled_from(["丙丁", "，丁", "a b", "）甲", "1. 甲", " 甲"]),
+       st.integers(0, 3), st.integers(0, 6), st.integers(20, 60), st.integers(-8, 8), st.integers(1, 2),
+       st.booleans(), st.booleans(), st.booleans(), st.sampled_from(["", " ", "\f", "\u3000"]))
+def test_wrap_join_shortcut_is_decide(at, bt, margin, b_ind, width, over, newlines, blank_style, starts_para,
+                                      carried_prose, tail):
+    """The conditions find_line_breaks checks before skipping _decide for a hard wrap's break
+    give _decide's own answer."""
+    L = linebreaks
+    lay = L._Layout(width, margin)
+    a = L._Content(0, 0, len(at), at, margin, margin + width + over)
+    b_text = bt.lstrip(" ")
+    b = L._Content(newlines, 0, 0, b_text, margin + b_ind + len(bt) - len(b_text), 0)
+    structural = L._STRUCTURAL.match(at) is not None or L._STRUCTURAL.match(b_text) is not None
+    a_ends, a_prose = L._ends_sentence(at), L._PROSE_PUNCT.search(at) is not None
+    assume(not a_ends and (a_prose or carried_prose) and not structural and b.indent - margin < 2
+           and a.extent - margin >= width - L.FULL_SLACK_COLUMNS and b_text)
+    gap = tail + "\n" * newlines + " " * (b.indent - margin) if b.indent >= margin else tail + "\n" * newlines
+    assert L._decide(a, b, gap.replace("\f", ""), lay, blank_style, starts_para, structural, (5, carried_prose),
+                     a_ends, a_prose) == L._WRAP_JOIN
