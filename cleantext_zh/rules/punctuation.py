@@ -39,7 +39,7 @@ from typing import Iterator, NamedTuple
 import regex
 
 from ..charclass import _CJK_MEMO, HAN_PUNCT_CHARS, is_cjk, is_han, repeated_chars
-from ..edits import Edit, Safety, make_edit
+from ..edits import Edit, Safety, _new_object, _Unfrozen, make_edit
 from ..rule import Context, Normalizer, Rule
 
 RULES = (
@@ -801,13 +801,33 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
         fixes, ordered = _line_fixes(line, prv, nxt, sel, toks, doubled.get(k, ""), marks.get(k), pairs.get(k))
         if not fixes:
             continue
-        if not ordered:
-            # Keep a disjoint set (first by position, longer first, then arrival); the rest is
-            # found again next pass.  Lines are disjoint and in order, so sorting line by
-            # line sorts the text.
-            order = sorted([(f[0], f[0] - f[1], n) for n, f in enumerate(fixes)])
-            fixes = [fixes[n] for _, _, n in order]
         base = ends[k - 1] + k if k else 0
+        if ordered:
+            # PW001's common case only (seed 000: 160 edits a pass): one-character fixes,
+            # sorted and disjoint, past every edit of the lines before.  The edits are built
+            # as make_edit would, without its call and checks: ~0.1 us an edit.
+            for f in fixes:
+                s = base + f[0]
+                e = base + f[1]
+                m = _new_object(_Unfrozen)
+                m.start = s
+                m.end = e
+                m.before = text[s:e]
+                m.after = f[2]
+                m.rule = f[3]
+                m.reason = f[4]
+                m.safety = f[5]
+                m.confidence = 1.0
+                m.applied = False
+                m.__class__ = Edit
+                yield m
+            last_end = e
+            continue
+        # Keep a disjoint set (first by position, longer first, then arrival); the rest is
+        # found again next pass.  Lines are disjoint and in order, so sorting line by line
+        # sorts the text.
+        order = sorted([(f[0], f[0] - f[1], n) for n, f in enumerate(fixes)])
+        fixes = [fixes[n] for _, _, n in order]
         for f in fixes:
             s = base + f[0]
             e = base + f[1]
