@@ -114,6 +114,7 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 _START_END = attrgetter("start", "end")
+_START = attrgetter("start")
 
 
 def select_disjoint(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
@@ -265,9 +266,17 @@ class OffsetMap:
                     flush()
                 cluster = [item]
 
+        # The tail: new edits starting past every old edit touch none, and there the current
+        # text is the original shifted by a constant, so their ``before`` is the original's.
+        # They take a short loop of their own (seed 000's 162 commas: ~80 -> ~45 us).
+        if n_old:
+            split = bisect.bisect_right(new, ends[-1], key=_START) if new[-1].start > ends[-1] else len(new)
+            tail_delta = ends[-1] - olds[-1].end
+        else:
+            split, tail_delta = 0, delta
         p = 0
         prev_end = -1  # current end of the previous new edit
-        for e in new:
+        for e in (new[:split] if split else ()):
             s, t = e.start, e.end
             # Old edits sorted before e that may still touch the previous new edit.
             while p < n_old and starts[p] <= prev_end and (starts[p], ends[p]) <= (s, t):
@@ -318,6 +327,31 @@ class OffsetMap:
         if cluster:
             flush()
         out.extend(olds[p:])
+        delta = tail_delta
+        for k in range(split, len(new)):
+            e = new[k]
+            s, t, before = e.start, e.end, e.before
+            if cur[s:t] != before:
+                apply_edits(cur[s:t], [e.shifted(-s)])  # raises the usual message
+            if applying:
+                if before != e.after:  # (as _copy, inline)
+                    m = _new_object(_Unfrozen)
+                    m.start = s - delta
+                    m.end = t - delta
+                    m.before = before
+                    m.after = e.after
+                    m.rule = e.rule
+                    m.reason = e.reason
+                    m.safety = e.safety
+                    m.confidence = e.confidence
+                    m.applied = True
+                    m.__class__ = Edit
+                    out.append(m)
+                continue
+            m = e if delta == 0 else _copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety,
+                                           e.confidence, e.applied)
+            out.append(m)
+            made.append(m)
         return out, made
 
     def apply(self, new_edits: Sequence[Edit]) -> None:
