@@ -123,6 +123,17 @@ def select_disjoint(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
     Returns ``(kept, skipped)``.  Like ruff's ``apply_fixes``, an overlapping later edit is not
     merged by guesswork: it is skipped and the pipeline re-runs to pick it up if still valid.
     """
+    edits = list(edits)
+    # Finders yield in order: when each edit starts past the previous one's end, the sort
+    # below keeps the order and nothing is skipped.  Checking that is ~2 us for seed 000's
+    # 162 commas, where the sort and the loop took ~12.
+    last_end = -1
+    for e in edits:
+        if e.start <= last_end:
+            break
+        last_end = e.end
+    else:
+        return edits, []
     kept: list[Edit] = []
     skipped: list[Edit] = []
     # A stable sort on (start, end) keeps input order on ties, as (start, end, index) would;
