@@ -193,6 +193,25 @@ def _in_spans(i: int, j: int, spans: list[tuple[int, int]]) -> bool:
 
 # --- PW001 / PW002 ------------------------------------------------------------------------
 
+def _mark_positions(line: str) -> list[int]:
+    """Where ``_MARK_CHARS`` matches in ``line``, ascending: ``str.find`` per mark character
+    present (a line mostly holds one kind) is ~25% faster than the ``re`` scan (seed 000's
+    160 commas: ~32 -> ~26 us)."""
+    positions: list[int] = []
+    kinds = 0
+    find = line.find
+    for c in ",;:?!.":
+        if c in line:
+            kinds += 1
+            i = find(c)
+            while i >= 0:
+                positions.append(i)
+                i = find(c, i + 1)
+    if kinds > 1:
+        positions.sort()
+    return positions
+
+
 def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], bool]:
     """PW001 / PW002 fixes of ``line``, as (start, end, after, rule, reason, safety) tuples in
     position order, and whether each is PW001's common case: a mark right after CJK with no
@@ -206,8 +225,7 @@ def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], 
     converted: set[int] = set()
     waiting: list[tuple[int, int, str]] = []  # marks right before another mark, after no CJK
     cjk_memo = _CJK_MEMO.get  # is_cjk without two calls (seed 000: 160 marks a pass)
-    for m in _MARK_CHARS.finditer(line):
-        i = m.start()
+    for i in _mark_positions(line):
         ch = line[i]
         if ch == ".":
             if line[i - 1:i] == "." or line[i + 1:i + 2] == ".":
@@ -812,17 +830,17 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
             # PW001's common case only (seed 000: 160 edits a pass): one-character fixes,
             # sorted and disjoint, past every edit of the lines before.  The edits are built
             # as make_edit would, without its call and checks: ~0.1 us an edit.
-            for f in fixes:
-                s = base + f[0]
-                e = base + f[1]
+            for s, e, after, rule, reason, safety in fixes:
+                s += base
+                e += base
                 m = _new_object(_Unfrozen)
                 m.start = s
                 m.end = e
                 m.before = text[s:e]
-                m.after = f[2]
-                m.rule = f[3]
-                m.reason = f[4]
-                m.safety = f[5]
+                m.after = after
+                m.rule = rule
+                m.reason = reason
+                m.safety = safety
                 m.confidence = 1.0
                 m.applied = False
                 m.__class__ = Edit
