@@ -98,7 +98,18 @@ def make_edit(text: str, start: int, end: int, after: str, rule: str, reason: st
     """Build an edit over ``text[start:end]``; the usual way finders create edits."""
     before = text[start:end]
     if 0 <= start <= end and end - start == len(before):  # Edit.__post_init__'s checks, inline
-        return _copy(start, end, before, after, rule, reason, safety, confidence, False)
+        e = _new_object(_Unfrozen)  # _copy, inline
+        e.start = start
+        e.end = end
+        e.before = before
+        e.after = after
+        e.rule = rule
+        e.reason = reason
+        e.safety = safety
+        e.confidence = confidence
+        e.applied = False
+        e.__class__ = Edit
+        return e
     return Edit(start, end, before, after, rule, reason, safety, confidence)  # raises the usual message
 
 
@@ -321,10 +332,11 @@ class OffsetMap:
                 # e lies strictly between the old edits p - 1 and p, with no cluster open: the
                 # checks above would all fail (seed 000: 150 of 162 commas).
                 prev_end = t
-            # The common case, inlined: e touches no old edit, so it is its own cluster.
-            if cur[s:t] != e.before:
+            # The common case, inlined: e touches no old edit, so it is its own cluster.  Its
+            # span holds original text shifted by delta, so ``before`` is also the original's.
+            before = e.before
+            if cur[s:t] != before:
                 apply_edits(cur[s:t], [e.shifted(-s)])  # raises the usual message
-            before = original[s - delta:t - delta]
             if applying:
                 if before != e.after:  # (as _copy, inline)
                     m = _new_object(_Unfrozen)
@@ -340,7 +352,7 @@ class OffsetMap:
                     m.__class__ = Edit
                     out.append(m)
                 continue
-            if delta == 0 and before == e.before:
+            if delta == 0:
                 m = e  # same span, same text: the rebased edit equals this one
             else:
                 m = _copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety, e.confidence,

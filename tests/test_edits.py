@@ -131,3 +131,40 @@ def test_offset_map_matches_reference_merge(case):
         expected = _reference_rebase(original, cur, m.edits, kept) if kept else m.edits
         m.apply(kept)
         assert m.edits == expected
+
+
+def test_internally_built_edits_behave_as_constructed_ones():
+    """make_edit and the OffsetMap build edits without Edit.__init__; they must not differ."""
+    import dataclasses
+    import pickle
+
+    e = make_edit("他强调,深入", 3, 4, "，", "PW001", "r")
+    ref = Edit(3, 4, ",", "，", "PW001", "r")
+    assert type(e) is Edit and e == ref and hash(e) == hash(ref) and repr(e) == repr(ref)
+    assert pickle.loads(pickle.dumps(e)) == ref
+    assert dataclasses.replace(e, applied=True) == Edit(3, 4, ",", "，", "PW001", "r", applied=True)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        e.start = 0
+    m = OffsetMap("他强调,深入")
+    m.apply([e])
+    a = m.edits[0]
+    assert type(a) is Edit and a == dataclasses.replace(ref, applied=True)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.applied = False
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 2)), max_size=8))
+def test_select_disjoint_in_order_shortcut_matches_sorting(spans):
+    """Edits that come sorted and apart take the shortcut; it must agree with the full walk."""
+    text = "abcdefghijklmnop"
+    edits = [make_edit(text, s, s + n, "X", "T%d" % k, "r") for k, (s, n) in enumerate(spans)]
+    kept, skipped = select_disjoint(edits)
+    ref_kept, ref_skipped, last = [], [], None
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if last is not None and (e.start < last.end or (e.start == last.end and e.start == e.end
+                                                        and last.start == last.end)):
+            ref_skipped.append(e)
+            continue
+        ref_kept.append(e)
+        last = e
+    assert (kept, skipped) == (ref_kept, ref_skipped)
