@@ -586,14 +586,15 @@ def _has_trigger(line: str) -> bool:
     return False
 
 
-def _line_fixes(line: str, prev_line: str, next_line: str, sel: frozenset, toks: str,
+def _line_fixes(line: str, raw: list[str], k: int, sel: frozenset, toks: str,
                 doubled: str, marks: tuple[list[tuple], bool] | None = None,
                 pairs: list[_Fix] | None = None) -> tuple[list[tuple], bool]:
     """The line's fixes, as (start, end, after, rule, reason, safety) tuples in arrival
     order, and whether that order is already sorted and disjoint; ([], True) when the line
     has no _TRIGGER match.
 
-    ``toks`` is the line's _TOKENS matches joined, ``doubled`` its doubled marks (see
+    ``line`` is ``raw[k]`` without its ``\r`` (PW010 reads the lines around it, cut only
+    then); ``toks`` is the line's _TOKENS matches joined, ``doubled`` its doubled marks (see
     _token_lines, _doubled_lines); ``sel`` the selected rule codes; ``marks`` the line's
     _halfwidth_marks, ``pairs`` its _converting, when already found.
     """
@@ -638,6 +639,8 @@ def _line_fixes(line: str, prev_line: str, next_line: str, sel: frozenset, toks:
     # The line's quotes and brackets are its tokens', in order.
     if "PW010" in sel and not converting and _may_be_unbalanced(toks):
         # Only once the ASCII pairs are converted, so the report sees the final marks.
+        prev_line = _without_cr(raw[k - 1]) if k else ""
+        next_line = _without_cr(raw[k + 1]) if k + 1 < len(raw) else ""
         fixes.extend(_unbalanced(line, prev_line, next_line))
     ordered = simple and len(fixes) == n_marks  # nothing but the common case
     if protected:
@@ -810,7 +813,6 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
             lines = sorted(set(lines).union(doubled))
     # Lines are cut (and their offsets found) once there is a candidate: seed 003 has 219
     # lines and 8 candidates, and a tuple per line was ~0.1 us each.
-    n_lines = len(raw)
     ends = list(accumulate(map(len, raw)))  # line k starts at ends[k - 1] + k
     last_end = -1
     for k in lines:
@@ -819,10 +821,8 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
             line = line[:-1]
         if not line:
             continue
-        nxt = _without_cr(raw[k + 1]) if k + 1 < n_lines else ""
-        prv = _without_cr(raw[k - 1]) if k else ""
-        toks = per_line[k]
-        fixes, ordered = _line_fixes(line, prv, nxt, sel, toks, doubled.get(k, ""), marks.get(k), pairs.get(k))
+        fixes, ordered = _line_fixes(line, raw, k, sel, per_line[k], doubled.get(k, ""), marks.get(k),
+                                     pairs.get(k))
         if not fixes:
             continue
         base = ends[k - 1] + k if k else 0
