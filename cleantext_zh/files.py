@@ -61,10 +61,23 @@ def detect_encoding(data: bytes, more: bool = False) -> tuple[str, bytes]:
         if exc.start >= len(head) - 3 and (more or len(data) > len(head)) and exc.reason == "unexpected end of data":
             return "utf-8", b""
     best = charset_normalizer.from_bytes(head, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
+    if best is None and _plain_gb18030(head, more or len(data) > len(head)):
+        # charset-normalizer gives up on a few bytes (路径。 is 6); GB18030, the mainland
+        # standard, is the first candidate when they decode to ordinary text.
+        return "gb18030", b""
     if best is None:
         raise InputError("cannot tell the encoding (not UTF-8, GB18030/GBK or Big5, or binary); "
                          "pass --encoding")
     return best.encoding, b""
+
+
+def _plain_gb18030(head: bytes, cut: bool) -> bool:
+    """Does ``head`` decode strictly as GB18030 to text without control characters?"""
+    try:
+        text = codecs.getincrementaldecoder("gb18030")().decode(head, final=not cut)
+    except UnicodeDecodeError:
+        return False
+    return all(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:

@@ -19,6 +19,15 @@ def test_detects_common_chinese_encodings(encoding):
     assert d.text == TEXT
 
 
+def test_a_few_gb18030_bytes_are_gb18030():
+    # charset-normalizer gives up on 6 bytes; a streaming block can be that short (found by
+    # the block-wise property test).
+    d = decode_bytes("路径。".encode("gb18030"))
+    assert d.encoding == "gb18030" and d.text == "路径。"
+    with pytest.raises(InputError, match="cannot tell the encoding"):
+        decode_bytes(b"\x81\x30\xff\xfe")  # not GB18030 either
+
+
 def test_detects_big5():
     trad = "習近平總書記考察上海。紛紛表示，要認真學習領會。\n第二段：長三角一體化發展。\n"
     d = decode_bytes(trad.encode("big5"))

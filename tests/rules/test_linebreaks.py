@@ -70,6 +70,13 @@ def typeset(draw):
         # editor (the short line could be a one-line paragraph); keep the generator honest.
         for x, y in zip(ls, ls[1:]):
             assume(not (x[-1] in "。！？" and sum(map(_cols, x)) >= width - 4 and sum(map(_cols, y)) < width - 1))
+        # Likewise a paragraph ending a sentence at the width, followed by a paragraph whose
+        # first line (its indent lost) is full too: nothing tells a wrap from a break.  (A
+        # page start's stray space makes a line one column short of the width look full.)
+        if out_lines:
+            last = out_lines[-1][0]
+            assume(not (last[-1] in "。！？" and sum(map(_cols, last)) >= width - 4
+                        and sum(map(_cols, ls[0])) >= width - 2))
         out_lines.extend((ln, i == 0) for i, ln in enumerate(ls))
     if furniture == "header+number":
         # a running header is only recognisable once it has recurred (two page breaks at least)
