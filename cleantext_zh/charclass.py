@@ -7,6 +7,7 @@ Fragments are strings for the ``regex`` module, which knows ``\\p{Han}`` (ideogr
 from __future__ import annotations
 
 import re as _re
+import sys as _sys
 
 import regex
 
@@ -96,6 +97,46 @@ def repeated_chars(text: str) -> list[tuple[int, str]]:
     last_text, hits = _LAST_DOUBLES
     if last_text is text:
         return hits
-    hits = [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
+    n = len(text)
+    if n < 100 or _sys.getsizeof(text) >= 3 * n + 100:
+        # Short, or stored 4 bytes a character (PEP 393: it holds a character above
+        # U+FFFF, which UTF-16 splits into two code units): the regex scan.
+        hits = [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
+    else:
+        hits = _bmp_doubles(text, n)
     _LAST_DOUBLES = (text, hits)
+    return hits
+
+
+_ZERO_UNIT = b"\0\0"
+
+
+def _bmp_doubles(text: str, n: int) -> list[tuple[int, str]]:
+    """repeated_chars for a text of BMP characters (lone surrogates included): its UTF-16
+    code units as one integer, XORed with itself shifted by a unit, are zero exactly where
+    a character equals the next; ``bytes.find`` finds those zero units.  ~15-20% faster than
+    the ``(.)\\1`` scan (seed 004: ~35 -> ~30 us), which tries a match at every position."""
+    x = int.from_bytes(text.encode("utf-16-le", "surrogatepass"), "little")
+    # Unit k is text[k] ^ text[k + 1]; the top one (text[-1] ^ 0) is past ``last_unit``.
+    diff = (x ^ (x >> 16)).to_bytes(2 * n, "little")
+    find = diff.find
+    last_unit = 2 * n - 2
+    hits = []
+    prev = -2
+    misses, budget = 0, 16 + n // 64
+    i = find(_ZERO_UNIT)
+    while 0 <= i < last_unit:
+        if i & 1:
+            # Two zero bytes across units: not a zero unit.  Rare in real text; contrived
+            # text full of them goes back to the regex scan.
+            misses += 1
+            if misses > budget:
+                return [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
+            i = find(_ZERO_UNIT, i + 1)
+            continue
+        j = i >> 1
+        if j > prev + 1:  # (.)\1's matches do not overlap: a run gives every other position
+            hits.append((j, text[j]))
+            prev = j
+        i = find(_ZERO_UNIT, i + 2)
     return hits
