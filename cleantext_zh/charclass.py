@@ -108,35 +108,22 @@ def repeated_chars(text: str) -> list[tuple[int, str]]:
     return hits
 
 
-_ZERO_UNIT = b"\0\0"
-
-
 def _bmp_doubles(text: str, n: int) -> list[tuple[int, str]]:
     """repeated_chars for a text of BMP characters (lone surrogates included): its UTF-16
     code units as one integer, XORed with itself shifted by a unit, are zero exactly where
-    a character equals the next; ``bytes.find`` finds those zero units.  ~15-20% faster than
-    the ``(.)\\1`` scan (seed 004: ~35 -> ~30 us), which tries a match at every position."""
+    a character equals the next; each unit's two bytes ORed into its low byte, ``bytes.find``
+    finds the zero bytes (only those: no misaligned hits).  ~35% faster than the ``(.)\\1``
+    scan, which tries a match at every position (seed 004: ~35 -> ~23 us; news_clean ~-25%)."""
     x = int.from_bytes(text.encode("utf-16-le", "surrogatepass"), "little")
-    # Unit k is text[k] ^ text[k + 1]; the top one (text[-1] ^ 0) is past ``last_unit``.
-    diff = (x ^ (x >> 16)).to_bytes(2 * n, "little")
-    find = diff.find
-    last_unit = 2 * n - 2
+    units = x ^ (x >> 16)  # unit k: text[k] ^ text[k + 1] (the top one, text[-1] ^ 0, is cut)
+    zero_if_equal = (units | (units >> 8)).to_bytes(2 * n, "little")[0:2 * n - 2:2]
+    find = zero_if_equal.find
     hits = []
     prev = -2
-    misses, budget = 0, 16 + n // 64
-    i = find(_ZERO_UNIT)
-    while 0 <= i < last_unit:
-        if i & 1:
-            # Two zero bytes across units: not a zero unit.  Rare in real text; contrived
-            # text full of them goes back to the regex scan.
-            misses += 1
-            if misses > budget:
-                return [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
-            i = find(_ZERO_UNIT, i + 1)
-            continue
-        j = i >> 1
+    j = find(b"\0")
+    while j >= 0:
         if j > prev + 1:  # (.)\1's matches do not overlap: a run gives every other position
             hits.append((j, text[j]))
             prev = j
-        i = find(_ZERO_UNIT, i + 2)
+        j = find(b"\0", j + 1)
     return hits
