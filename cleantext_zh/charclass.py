@@ -7,6 +7,7 @@ Fragments are strings for the ``regex`` module, which knows ``\\p{Han}`` (ideogr
 from __future__ import annotations
 
 import re as _re
+import sys as _sys
 
 import regex
 
@@ -96,6 +97,33 @@ def repeated_chars(text: str) -> list[tuple[int, str]]:
     last_text, hits = _LAST_DOUBLES
     if last_text is text:
         return hits
-    hits = [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
+    n = len(text)
+    if n < 100 or _sys.getsizeof(text) >= 3 * n + 100:
+        # Short, or stored 4 bytes a character (PEP 393: it holds a character above
+        # U+FFFF, which UTF-16 splits into two code units): the regex scan.
+        hits = [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
+    else:
+        hits = _bmp_doubles(text, n)
     _LAST_DOUBLES = (text, hits)
+    return hits
+
+
+def _bmp_doubles(text: str, n: int) -> list[tuple[int, str]]:
+    """repeated_chars for a text of BMP characters (lone surrogates included): its UTF-16
+    code units as one integer, XORed with itself shifted by a unit, are zero exactly where
+    a character equals the next; each unit's two bytes ORed into its low byte, ``bytes.find``
+    finds the zero bytes (only those: no misaligned hits).  ~35% faster than the ``(.)\\1``
+    scan, which tries a match at every position (seed 004: ~35 -> ~23 us; news_clean ~-25%)."""
+    x = int.from_bytes(text.encode("utf-16-le", "surrogatepass"), "little")
+    units = x ^ (x >> 16)  # unit k: text[k] ^ text[k + 1] (the top one, text[-1] ^ 0, is cut)
+    zero_if_equal = (units | (units >> 8)).to_bytes(2 * n, "little")[0:2 * n - 2:2]
+    find = zero_if_equal.find
+    hits = []
+    prev = -2
+    j = find(b"\0")
+    while j >= 0:
+        if j > prev + 1:  # (.)\1's matches do not overlap: a run gives every other position
+            hits.append((j, text[j]))
+            prev = j
+        j = find(b"\0", j + 1)
     return hits
