@@ -287,6 +287,20 @@ def _plain_unspaced() -> "re.Pattern[str]":
     return re.compile(f"[\\n\\x21-\\x7e{wide}]*")
 
 
+@lru_cache(maxsize=1)
+def _plain_edges() -> "re.Pattern[str]":
+    """Plain text (``_plain``) none of whose lines starts with a space or ends in a space or
+    U+3000, matched whole: :func:`_settled_unwrapped`'s white-space checks for a text with
+    spaces inside its lines in one pass instead of a full match and three substring scans
+    (seeds 002 and 004: ~22 -> ~10 µs)."""
+    wide = _wide_ranges()
+    unspaced = re.sub(r"\\u([0-9a-f]{4})-\\u([0-9a-f]{4})", lambda m: (  # split the range around U+3000
+        f"\\u{m[1]}-\\u2fff\\u3001-\\u{m[2]}" if m[1] <= "3000" <= m[2] else m[0]), wide)
+    end = f"[\\x21-\\x7e{unspaced}]"  # a line's last character
+    line = f"(?:{end}|[\\x21-\\x7e{wide}][\\x20-\\x7e{wide}]*{end})?"
+    return re.compile(f"{line}(?:\\n{line})*")
+
+
 def display_width(s: str) -> int:
     """Columns a string takes on a page: East Asian wide, full-width and ambiguous count two."""
     odd = _narrow_or_special().findall(s)
@@ -712,14 +726,9 @@ def _settled_unwrapped(text: str) -> bool:
     measured 12 ms for the 644 of news_clean.txt's 705 documents it settles, where the
     full analysis took 130 ms.
     """
-    if not _plain_unspaced().fullmatch(text):
-        if text[0] == " " or text[-1] in " \u3000" or not _plain().fullmatch(text):
-            return False
-        # A line led by one space, or trailing white space (the extent is not the line's width).
-        if " " in text and ("\n " in text or " \n" in text):
-            return False
-        if "\u3000\n" in text:
-            return False
+    # A line led by one space, or trailing white space (the extent is not the line's width).
+    if not _plain_unspaced().fullmatch(text) and not _plain_edges().fullmatch(text):
+        return False
     # The breaks first: a page break inside a sentence usually shows at the first open line
     # (seeds 002 and 004), before the widths are measured.
     for m in _OPEN_LINE_END.finditer(text):
