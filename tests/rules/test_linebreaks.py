@@ -458,3 +458,17 @@ def test_wrap_join_shortcut_is_decide(at, bt, margin, b_ind, width, over, newlin
     gap = tail + "\n" * newlines + " " * (b.indent - margin) if b.indent >= margin else tail + "\n" * newlines
     assert L._decide(a, b, gap.replace("\f", ""), lay, blank_style, starts_para, structural, (5, carried_prose),
                      a_ends, a_prose) == L._WRAP_JOIN
+
+
+@given(st.text(st.sampled_from([" ", "\u3000", "\n", "中", "国", "々", "a", "1", "\t", "·", "。", "？", "”", "」", "\r", "\f"]),
+               min_size=1, max_size=12))
+def test_string_tests_equal_their_patterns(text: str) -> None:
+    """_begun_tail is _BEGUN_TAIL's search for a line; _plain_edges (after _plain_unspaced) is
+    _settled_unwrapped's former white-space checks."""
+    L = linebreaks
+    line = text.replace("\n", "")
+    assert L._begun_tail(line) == (L._BEGUN_TAIL.search(line) is not None)
+    old = L._plain_unspaced().fullmatch(text) is not None or not (
+        text[0] == " " or text[-1] in " \u3000" or not L._plain().fullmatch(text)
+        or (" " in text and ("\n " in text or " \n" in text)) or "\u3000\n" in text)
+    assert old == (L._plain_unspaced().fullmatch(text) is not None or L._plain_edges().fullmatch(text) is not None)
