@@ -97,15 +97,31 @@ def repeated_chars(text: str) -> list[tuple[int, str]]:
     last_text, hits = _LAST_DOUBLES
     if last_text is text:
         return hits
-    n = len(text)
-    if n < 100 or _sys.getsizeof(text) >= 3 * n + 100:
-        # Short, or stored 4 bytes a character (PEP 393: it holds a character above
-        # U+FFFF, which UTF-16 splits into two code units): the regex scan.
+    if may_have_astral(text):
+        # Short, or it may hold a character above U+FFFF (which UTF-16 splits into two code
+        # units): the regex scan.
         hits = [(m.start(), m.group(1)) for m in _ANY_DOUBLE.finditer(text)]
     else:
-        hits = _bmp_doubles(text, n)
+        hits = _bmp_doubles(text, len(text))
     _LAST_DOUBLES = (text, hits)
     return hits
+
+
+def may_have_astral(text: str) -> bool:
+    """False only when ``text`` (100+ characters) certainly has no character above U+FFFF.
+
+    CPython stores a str with such a character at 4 bytes per character and any other at 1
+    or 2 (PEP 393), which sys.getsizeof shows in O(1): 4 * n plus a header of under 100
+    bytes exceeds 3 * n + 100 once n >= 100.  Short texts, and interpreters without
+    getsizeof (PyPy), answer True: callers then take their general path.
+    """
+    n = len(text)
+    if n < 100:
+        return True
+    try:
+        return _sys.getsizeof(text) >= 3 * n + 100
+    except TypeError:  # PyPy
+        return True
 
 
 def _bmp_doubles(text: str, n: int) -> list[tuple[int, str]]:

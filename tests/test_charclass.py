@@ -20,3 +20,15 @@ def test_repeated_chars_matches_the_regex_scan():
     for text in texts:
         charclass._LAST_DOUBLES = ("", [])
         assert charclass.repeated_chars(text) == _regex_doubles(text), text
+
+
+def test_may_have_astral_never_misses_one(monkeypatch):
+    import sys
+    from cleantext_zh import charclass
+    assert charclass.may_have_astral("中" * 99)  # short: always the general path
+    assert not charclass.may_have_astral("中" * 200)
+    assert charclass.may_have_astral("中" * 199 + "\U0002f800")
+    # Without sys.getsizeof (PyPy) every text takes the general path.
+    monkeypatch.setattr(sys, "getsizeof", lambda obj: (_ for _ in ()).throw(TypeError("no")))
+    assert charclass.may_have_astral("中" * 200)
+    assert charclass.repeated_chars("长长" + "中国" * 100) == [(0, "长")]

@@ -44,13 +44,13 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import threading
 import unicodedata
 from typing import Iterator
 
 import regex
 
+from ..charclass import may_have_astral
 from ..edits import Edit, Safety, make_edit
 from ..rule import Context, Normalizer, Rule
 
@@ -168,23 +168,11 @@ _ANY_TRIGGER = re.compile(f"[{_SINGLE_TRIGGERS}{_LOOK}OolI]"
 # The same without the supplementary-plane range: the BMP class is one table lookup per
 # character; with the extra range the scan runs at ~60% of the speed (news_clean: 3.2 ms
 # instead of 5.0).  Used when the text cannot hold a supplementary character, see
-# _maybe_supplementary.
+# charclass.may_have_astral.
 _SINGLE_TRIGGERS_BMP = _SINGLE_TRIGGERS.replace("\U0002f800-\U0002fa1f", "")
 assert _SINGLE_TRIGGERS_BMP != _SINGLE_TRIGGERS
 _ANY_TRIGGER_BMP = re.compile(f"[{_SINGLE_TRIGGERS_BMP}{_LOOK}OolI]"
                               f"(?:(?<=[{_SINGLE_TRIGGERS_BMP}])|{_LOOKALIKE_CONDITION})")
-
-
-def _maybe_supplementary(text: str) -> bool:
-    """False only when ``text`` certainly has no character above U+FFFF.
-
-    CPython stores a str with such a character at 4 bytes per character and any other at 1
-    or 2 (PEP 393), which sys.getsizeof shows in O(1): 4 * n plus a header of under 100
-    bytes exceeds 3 * n + 100 once n >= 100.  Anything else (short text, another storage)
-    answers True: the full scan decides.
-    """
-    n = len(text)
-    return n < 100 or sys.getsizeof(text) >= 3 * n + 100
 
 
 def _near_han(text: str, s: int, e: int) -> bool:
@@ -269,7 +257,7 @@ def find_codepoint_artifacts(text: str, ctx: Context) -> Iterator[Edit]:
     >>> clean("\u2ed3三角，二O二三年，２０２３年", select="CP")
     '长三角，二〇二三年，2023年'
     """
-    trigger = _ANY_TRIGGER if _maybe_supplementary(text) else _ANY_TRIGGER_BMP
+    trigger = _ANY_TRIGGER if may_have_astral(text) else _ANY_TRIGGER_BMP
     if trigger.search(text) is None:
         return
     if ctx.wants("CP001"):
