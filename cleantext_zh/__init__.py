@@ -58,7 +58,7 @@ class Cleaner:
         return self.pipeline.run(text)
 
     def clean(self, text: str) -> str:
-        return self.pipeline.run(text).text
+        return self.pipeline.clean(text)
 
     def explain(self, text: str) -> tuple[str, list[Edit]]:
         r = self.pipeline.run(text)
@@ -66,8 +66,8 @@ class Cleaner:
 
     def clean_batch(self, texts: Iterable[str | None]) -> list[str | None]:
         """Clean many texts; ``None`` passes through (missing values in a DataFrame column)."""
-        run = self.pipeline.run
-        return [None if t is None else run(t).text for t in texts]
+        clean = self.pipeline.clean
+        return [None if t is None else clean(t) for t in texts]
 
     def __repr__(self) -> str:
         return f"Cleaner({self.config!r})"

@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Iterable, Sequence
 
 from .config import Config, resolve_selection
-from .edits import Edit, OffsetMap, Safety, select_disjoint
+from .edits import Edit, OffsetMap, Safety, apply_edits, select_disjoint
 from .rule import Context, Normalizer
 
 # Two passes settle every case we know (a join that brings two Han characters together can
@@ -62,12 +62,24 @@ class Pipeline:
         self._review = Safety.REVIEW if self.config.apply_review else Safety.SAFE
 
     def run(self, text: str) -> Result:
+        """The cleaned text and every finding, in original coordinates."""
+        return self._run(text, True)
+
+    def clean(self, text: str) -> str:
+        """Only the cleaned text: the same text as ``run(text).text``, without building the
+        explanation (no edit is re-based onto the original, nothing reported is mapped).
+        With ``keep`` phrases the edits' original positions are needed, so it runs in full."""
+        if self.config.keep:
+            return self._run(text, True).text
+        return self._run(text, False).text
+
+    def _run(self, text: str, record: bool) -> Result:
         if not isinstance(text, str):
             raise TypeError(
                 f"cleantext_zh works on str, not {type(text).__name__}; decode bytes first, "
                 "e.g. data.decode('utf-8'), or use cleantext_zh.files.read_text(path) to detect the encoding"
             )
-        omap = OffsetMap(text)
+        omap = OffsetMap(text) if record else _TextOnly(text)
         reported: dict[tuple, Edit] = {}
         protected = _protected_spans(text, self.config.keep)
         settled_after = len(self.stages)  # stages past this index saw the current text and applied nothing
@@ -92,9 +104,11 @@ class Pipeline:
                 if protected:
                     blocked = [e for e in kept if _touches(omap.to_original(e), protected)]
                     kept = [e for e in kept if e not in blocked]
-                if len(to_apply) < len(found):  # (else every edit found is applicable)
+                if not record:
+                    pass  # nothing is reported
+                elif len(to_apply) < len(found):  # (else every edit found is applicable)
                     skipped = [e for e in found if not (e.safety is safe or e.safety is review)] + skipped
-                for e in skipped:
+                for e in skipped if record else ():
                     r = omap.to_original(e)
                     if protected and _touches(r, protected):
                         continue
@@ -108,6 +122,8 @@ class Pipeline:
             settled_after = last_change
         else:
             warnings.warn(f"text still changing after {MAX_PASSES} passes", ConvergenceWarning, stacklevel=2)
+        if not record:
+            return Result(omap.current, ())
         if not omap.edits and not reported:
             return Result(text, ())
         applied = [e if e.applied else e.as_applied() for e in omap.edits]  # OffsetMap builds them applied
@@ -125,6 +141,18 @@ class Pipeline:
         rest = [e for e in reported.values() if (e.start, e.end, e.after) not in applied_keys]
         edits = sorted(applied + rest, key=lambda e: (e.start, e.end, not e.applied, e.rule))
         return Result(omap.current, tuple(edits))
+
+
+class _TextOnly:
+    """OffsetMap's ``current`` and ``apply`` alone, for :meth:`Pipeline.clean`."""
+
+    __slots__ = ("current",)
+
+    def __init__(self, text: str) -> None:
+        self.current = text
+
+    def apply(self, new_edits: Sequence[Edit]) -> None:
+        self.current = apply_edits(self.current, new_edits)
 
 
 _START_END_RULE = attrgetter("start", "end", "rule")

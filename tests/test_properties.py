@@ -21,6 +21,7 @@ def test_clean_text_is_unchanged(doc):
 def test_idempotent_and_replayable(text):
     for cleaner in (CLEANER, REVIEW):
         r = cleaner.run(text)
+        assert cleaner.clean(text) == r.text  # the text-only path gives the same text
         assert apply_edits(text, r.applied) == r.text
         for e in r.edits:
             assert 0 <= e.start <= e.end <= len(text)
