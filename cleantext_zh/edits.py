@@ -98,18 +98,7 @@ def make_edit(text: str, start: int, end: int, after: str, rule: str, reason: st
     """Build an edit over ``text[start:end]``; the usual way finders create edits."""
     before = text[start:end]
     if 0 <= start <= end and end - start == len(before):  # Edit.__post_init__'s checks, inline
-        e = _new_object(_Unfrozen)  # _copy, inline
-        e.start = start
-        e.end = end
-        e.before = before
-        e.after = after
-        e.rule = rule
-        e.reason = reason
-        e.safety = safety
-        e.confidence = confidence
-        e.applied = False
-        e.__class__ = Edit
-        return e
+        return _copy(start, end, before, after, rule, reason, safety, confidence, False)
     return Edit(start, end, before, after, rule, reason, safety, confidence)  # raises the usual message
 
 
@@ -279,6 +268,22 @@ class OffsetMap:
                 made.append(m)
             delta = d_after
 
+        def alone(e: Edit, delta: int) -> None:
+            """The common case: ``e`` touches no old edit, so it is its own cluster.  Its span
+            holds original text shifted by ``delta``, so ``before`` is also the original's."""
+            s, t, before = e.start, e.end, e.before
+            if cur[s:t] != before:
+                apply_edits(cur[s:t], [e.shifted(-s)])  # raises the usual message
+            if applying:
+                if before != e.after:
+                    out.append(_copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety,
+                                     e.confidence, True))
+                return
+            m = e if delta == 0 else _copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety,
+                                           e.confidence, e.applied)  # delta 0: the rebased edit is e
+            out.append(m)
+            made.append(m)
+
         def feed(item: tuple[int, int, int, Edit]) -> None:
             nonlocal cluster
             if cluster and _joins(cluster, item):
@@ -332,33 +337,7 @@ class OffsetMap:
                 # e lies strictly between the old edits p - 1 and p, with no cluster open: the
                 # checks above would all fail (seed 000: 150 of 162 commas).
                 prev_end = t
-            # The common case, inlined: e touches no old edit, so it is its own cluster.  Its
-            # span holds original text shifted by delta, so ``before`` is also the original's.
-            before = e.before
-            if cur[s:t] != before:
-                apply_edits(cur[s:t], [e.shifted(-s)])  # raises the usual message
-            if applying:
-                if before != e.after:  # (as _copy, inline)
-                    m = _new_object(_Unfrozen)
-                    m.start = s - delta
-                    m.end = t - delta
-                    m.before = before
-                    m.after = e.after
-                    m.rule = e.rule
-                    m.reason = e.reason
-                    m.safety = e.safety
-                    m.confidence = e.confidence
-                    m.applied = True
-                    m.__class__ = Edit
-                    out.append(m)
-                continue
-            if delta == 0:
-                m = e  # same span, same text: the rebased edit equals this one
-            else:
-                m = _copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety, e.confidence,
-                          e.applied)
-            out.append(m)
-            made.append(m)
+            alone(e, delta)
         while p < n_old and starts[p] <= prev_end:
             feed((starts[p], ends[p], 0, olds[p]))
             p += 1
@@ -367,29 +346,7 @@ class OffsetMap:
         out.extend(olds[p:])
         delta = tail_delta
         for k in range(split, len(new)):
-            e = new[k]
-            s, t, before = e.start, e.end, e.before
-            if cur[s:t] != before:
-                apply_edits(cur[s:t], [e.shifted(-s)])  # raises the usual message
-            if applying:
-                if before != e.after:  # (as _copy, inline)
-                    m = _new_object(_Unfrozen)
-                    m.start = s - delta
-                    m.end = t - delta
-                    m.before = before
-                    m.after = e.after
-                    m.rule = e.rule
-                    m.reason = e.reason
-                    m.safety = e.safety
-                    m.confidence = e.confidence
-                    m.applied = True
-                    m.__class__ = Edit
-                    out.append(m)
-                continue
-            m = e if delta == 0 else _copy(s - delta, t - delta, before, e.after, e.rule, e.reason, e.safety,
-                                           e.confidence, e.applied)
-            out.append(m)
-            made.append(m)
+            alone(new[k], delta)
         return out, made
 
     def apply(self, new_edits: Sequence[Edit]) -> None:
