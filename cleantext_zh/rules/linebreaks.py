@@ -400,6 +400,15 @@ def _unwrapped_layout(indents: list[int], k: int) -> _Layout:
     return _Layout(0, min(indents[lo:hi]))
 
 
+def _decrement(counts: dict, key) -> None:
+    """One fewer ``key`` in ``counts``, dropping keys that reach zero."""
+    c = counts[key] - 1
+    if c:
+        counts[key] = c
+    else:
+        del counts[key]
+
+
 class _Layouts:
     """``layout(k)``: the wrap width and margin around content line ``k`` of one text.
 
@@ -494,12 +503,7 @@ class _Layouts:
                     tally += facts[hi] - facts[lo]
                     t = texts[hi]
                     full_texts[t] = full_texts.get(t, 0) + 1
-                    t = texts[lo]
-                    c = full_texts[t] - 1
-                    if c:
-                        full_texts[t] = c
-                    else:
-                        del full_texts[t]
+                    _decrement(full_texts, texts[lo])
                 hi += 1
                 lo += 1
             while hi < nhi:
@@ -521,19 +525,10 @@ class _Layouts:
                     n_at_margin -= 1
                 e = removed = ext[lo]
                 del ordered[bl(ordered, e)]
-                c = cnt[e] - 1
-                if c:
-                    cnt[e] = c
-                else:
-                    del cnt[e]
+                _decrement(cnt, e)
                 if full is not None and e >= full:
                     tally -= facts[lo]
-                    t = texts[lo]
-                    c = full_texts[t] - 1
-                    if c:
-                        full_texts[t] = c
-                    else:
-                        del full_texts[t]
+                    _decrement(full_texts, texts[lo])
                 lo += 1
             n = hi - lo
             if n < MIN_WRAP_LINES:
