@@ -48,6 +48,17 @@ def edit_stages(draw):
     return original, stages
 
 
+def _stage_edits(cur, stage, numbered):
+    """One drawn stage's edits on ``cur`` (rule T, or T0, T1, ... to tell them apart)."""
+    raw = []
+    for start, length, after in stage:
+        start = min(start, len(cur))
+        end = min(len(cur), start + length)
+        if cur[start:end] != after:
+            raw.append(make_edit(cur, start, end, after, "T%d" % len(raw) if numbered else "T", "test"))
+    return raw
+
+
 @given(edit_stages())
 def test_offset_map_invariant(case):
     """After any sequence of stages, replaying the mapped edits on the original gives the text."""
@@ -55,12 +66,7 @@ def test_offset_map_invariant(case):
     m = OffsetMap(original)
     for stage in stages:
         cur = m.current
-        raw = []
-        for start, length, after in stage:
-            start = min(start, len(cur))
-            end = min(len(cur), start + length)
-            if cur[start:end] != after:
-                raw.append(make_edit(cur, start, end, after, "T", "test"))
+        raw = _stage_edits(cur, stage, numbered=False)
         kept, _ = select_disjoint(raw)
         for e in raw:  # any edit, applied or not, maps to a valid span of the original
             r = m.to_original(e)
@@ -121,12 +127,7 @@ def test_offset_map_matches_reference_merge(case):
     m = OffsetMap(original)
     for stage in stages:
         cur = m.current
-        raw = []
-        for start, length, after in stage:
-            start = min(start, len(cur))
-            end = min(len(cur), start + length)
-            if cur[start:end] != after:
-                raw.append(make_edit(cur, start, end, after, "T%d" % len(raw), "test"))
+        raw = _stage_edits(cur, stage, numbered=True)
         kept, _ = select_disjoint(raw)
         expected = _reference_rebase(original, cur, m.edits, kept) if kept else m.edits
         m.apply(kept)
