@@ -204,30 +204,27 @@ def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _common_forward(a: str, i: int, ai_hi: int, b: str, j: int, bj_hi: int) -> int:
-    """Length of the common run ``a[i:] == b[j:]`` within the bounds (chunked slice compares)."""
-    n = 0
-    limit = min(ai_hi - i, bj_hi - j)
-    step = 64
-    while n < limit:
-        m = min(step, limit - n)
-        if a[i + n:i + n + m] == b[j + n:j + n + m]:
-            n += m
-            step *= 2
-        elif m == 1:
-            break
-        else:
-            step = max(1, m // 2)
-    return n
+    """Length of the common run ``a[i:] == b[j:]`` within the bounds."""
+    return _common_run(a, i, b, j, min(ai_hi - i, bj_hi - j), True)
 
 
 def _common_backward(a: str, i: int, ai_lo: int, b: str, j: int, bj_lo: int) -> int:
     """Length of the common run ending just before ``a[i]`` and ``b[j]``."""
+    return _common_run(a, i, b, j, min(i - ai_lo, j - bj_lo), False)
+
+
+def _common_run(a: str, i: int, b: str, j: int, limit: int, forward: bool) -> int:
+    """Up to ``limit`` common characters from ``a[i]``/``b[j]`` on (or before them, backward):
+    slice compares that double while they match and halve when they do not."""
     n = 0
-    limit = min(i - ai_lo, j - bj_lo)
     step = 64
     while n < limit:
         m = min(step, limit - n)
-        if a[i - n - m:i - n] == b[j - n - m:j - n]:
+        if forward:
+            same = a[i + n:i + n + m] == b[j + n:j + n + m]
+        else:
+            same = a[i - n - m:i - n] == b[j - n - m:j - n]
+        if same:
             n += m
             step *= 2
         elif m == 1:
