@@ -53,7 +53,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
-from operator import le, mul, sub
+from operator import le, methodcaller, mul, sub
 from typing import Iterator, NamedTuple
 
 import regex
@@ -330,12 +330,13 @@ def _plain_width(s: str) -> int:
     return 2 * len(s) - len(s.encode("ascii", "ignore"))
 
 
-def _contents(text: str, lines=None) -> list[_Content]:
+def _contents(text: str, lines=None, plain: bool = False) -> list[_Content]:
+    """The content lines of ``text``; ``plain`` True says ``_plain`` is known to match it whole."""
     out = []
     lines = split_lines(text) if lines is None else lines
     # Plain text (the usual case) is measured by its UTF-8 length instead of a findall and a
     # Python call per piece: seed 003's 111 lines 0.25 -> 0.1 ms.
-    if not _plain().fullmatch(text):
+    if not (plain or _plain().fullmatch(text)):
         for i, ln in enumerate(lines):
             lt = ln.text
             lead = len(lt) - len(lt.lstrip(_LEAD_WS))
@@ -708,7 +709,12 @@ _OPEN_LINE_END = regex.compile(
     f"(?<=[^\\n])(?<![{SENTENCE_END_CHARS}!?：；:;][{CLOSING_CHARS}\"']*)\\n+(?=[^\\n])")
 
 
-def _settled_unwrapped(text: str) -> bool:
+def _plain_edged(text: str) -> bool:
+    """Is ``text`` plain (``_plain``) with no line led by a space or ending in white space?"""
+    return _plain_unspaced().fullmatch(text) is not None or _plain_edges().fullmatch(text) is not None
+
+
+def _settled_unwrapped(text: str, plain_edged: bool | None = None) -> bool:
     """Can no break of ``text`` change?  A fast, exact exit for clean text (no false True).
 
     True only when (1) no neighbourhood can be hard-wrapped: ``_Layouts`` needs at least
@@ -719,10 +725,10 @@ def _settled_unwrapped(text: str) -> bool:
     from ``_decide`` itself.  No form feed and no line led by one space or ending in white
     space, so there is no PG003, LB003 or LB005 to find either.  Everything runs in C:
     measured 12 ms for the 644 of news_clean.txt's 705 documents it settles, where the
-    full analysis took 130 ms.
+    full analysis took 130 ms.  ``plain_edged``: ``_plain_edged(text)`` if the caller knows it.
     """
     # A line led by one space, or trailing white space (the extent is not the line's width).
-    if not _plain_unspaced().fullmatch(text) and not _plain_edges().fullmatch(text):
+    if not (_plain_edged(text) if plain_edged is None else plain_edged):
         return False
     # The breaks first: a page break inside a sentence usually shows at the first open line
     # (seeds 002 and 004), before the widths are measured.
@@ -771,10 +777,14 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     >>> clean("建队50年特别是党的十八大以来，该站全体指战\\n\\n员认真学习。", select="LB")
     '建队50年特别是党的十八大以来，该站全体指战员认真学习。'
     """
-    if "\n" not in text or _settled_unwrapped(text):
+    if "\n" not in text:
+        return
+    # Known plain, _contents skips its own full match of the text (5-7 µs on seeds 002 and 004).
+    plain_edged = _plain_edged(text)
+    if _settled_unwrapped(text, plain_edged):
         return
     lines = split_lines(text)
-    cs = _contents(text, lines)
+    cs = _contents(text, lines, plain_edged)
     if len(cs) < 2:
         return
     # The paragraph separator style: a blank line if most breaks have one.
@@ -806,10 +816,13 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         blank_styles += [(n_blank[n_gaps] - n_blank[k - w]) * 2 >= n_gaps - k + w for k in range(n_gaps - w + 1, n_gaps)]
     decisions: list = []
     # Per line, once: does it look like a list item, heading or block line?
-    structural = [t[0] in _STRUCTURAL_FIRST and _STRUCTURAL.match(t) is not None for t in [c.text for c in cs]]
+    texts = [c.text for c in cs]
+    structural = [t[0] in _STRUCTURAL_FIRST and _STRUCTURAL.match(t) is not None for t in texts]
     # A fence line's content starts with ``` or ~~~, which _STRUCTURAL matches: only a text
-    # with a structural line is searched for one (the two scans of a 5k text cost ~6 µs).
-    fenced = _fenced_lines(lines) if any(structural) and ("```" in text or "~~~" in text) else set()
+    # with such a structural line is searched for fences (the structural lines' starts, not
+    # two scans of the text: ~6 µs on a 5k text with a list item).
+    fenced = _fenced_lines(lines) if any(map(methodcaller("startswith", ("```", "~~~")), compress(texts, structural))) \
+        else set()
     # Per line, once, where the loop below asks for them (a hard wrap reads them at every
     # break, twice or more each): does it end a sentence, does it carry prose punctuation?
     ends = prose = None
