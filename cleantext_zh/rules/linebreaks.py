@@ -375,6 +375,10 @@ class _Layout(NamedTuple):
     margin: int  # the common left indent (layout margin) of the neighbourhood
 
 
+_NOT_WRAPPED = _Layout(0, 0)
+_new = tuple.__new__  # a NamedTuple without its Python __new__: tuple.__new__(cls, values)
+
+
 def _may_wrap(extents: list[int], band: int = _BAND_COLUMNS) -> bool:
     """Could any neighbourhood of lines with these extents be hard-wrapped?
 
@@ -397,7 +401,7 @@ def _unwrapped_layout(indents: list[int], k: int) -> _Layout:
     each content line's indent; a C-level min of a slice, not a generator over the lines)."""
     lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(indents), k + WIDTH_WINDOW_LINES + 2)
     if hi - lo < MIN_WRAP_LINES:
-        return _Layout(0, 0)
+        return _NOT_WRAPPED
     return _Layout(0, min(indents[lo:hi]))
 
 
@@ -539,7 +543,7 @@ class _Layouts:
                 lo += 1
             n = hi - lo
             if n < MIN_WRAP_LINES:
-                out.append(_Layout(0, 0))
+                out.append(_NOT_WRAPPED)
                 last_free = False
                 continue
             if not n_at_margin:  # the last line at the margin left
@@ -751,10 +755,13 @@ def _settled_unwrapped(text: str, plain_edged: bool | None = None) -> bool:
         b_end = len(text) if b_end < 0 else b_end
         b_text = text[e:b_end].lstrip(" \u3000")
         # Indents and blank_style as 0 and True: each can only turn a None into a join here,
-        # never the other way, so a None below is the full analysis' None.
-        a = _Content(0, s - len(a_text), s, a_text, 0, 0)
-        b = _Content(1, b_end - len(b_text), b_end, b_text, 0, 0)
-        if _decide(a, b, text[s:b.text_start], _Layout(0, 0), True, True) is not None:
+        # never the other way, so a None below is the full analysis' None.  Lines that start
+        # with no character a _STRUCTURAL match can start with skip _decide's block and list
+        # checks (four regex matches).
+        a = _new(_Content, (0, s - len(a_text), s, a_text, 0, 0))
+        b = _new(_Content, (1, b_end - len(b_text), b_end, b_text, 0, 0))
+        structural = a_text[:1] in _STRUCTURAL_FIRST or b_text[:1] in _STRUCTURAL_FIRST
+        if _decide(a, b, text[s:b.text_start], _NOT_WRAPPED, True, True, structural) is not None:
             return False
     # Width of a plain line = 2 * characters - ASCII characters (the ASCII encoding with the
     # rest dropped counts those: 4x faster than the UTF-8 encoding).  Fewer lines than
@@ -839,7 +846,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         prose = layouts_.prose
         ends = [_ends_sentence(c.text) for c in cs]
     elif not any([c.indent for c in cs]):
-        layout_at = ([_Layout(0, 0)] * len(cs)).__getitem__  # no margin anywhere
+        layout_at = ([_NOT_WRAPPED] * len(cs)).__getitem__  # no margin anywhere
     else:
         layouts: dict[int, _Layout] = {}
         indents = [c.indent for c in cs]
