@@ -857,6 +857,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
             return layouts[k]
 
     apply_review = ctx.config.apply_review
+    form_feeds = "\f" in text
     carried = (0, False)  # what the joins decided so far put before line k (see _decide)
     joined = -2  # the last break whose decision is a join that counts for `carried`
     for k in range(len(cs) - 1):
@@ -878,6 +879,12 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
             # gap holds b.idx - a.idx of them); a form feed in the gap changes nothing for a join.
             decisions.append((k, _WRAP_JOIN))
             joined = k
+            continue
+        if not lay.width and not form_feeds and b.indent - lay.margin != 1 and not structural[k] \
+                and not structural[k + 1] and _ends_clause(a.text):
+            # What _decide returns for most breaks of one-paragraph-per-line text, without the
+            # call: None after a line that ends a clause, when no list item is either side and
+            # the next line has no stray space (no form feed in the gap to make it PG003).
             continue
         gap = text[a.text_end:b.text_start]
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
