@@ -472,3 +472,23 @@ def test_string_tests_equal_their_patterns(text: str) -> None:
         text[0] == " " or text[-1] in " \u3000" or not L._plain().fullmatch(text)
         or (" " in text and ("\n " in text or " \n" in text)) or "\u3000\n" in text)
     assert old == (L._plain_unspaced().fullmatch(text) is not None or L._plain_edges().fullmatch(text) is not None)
+
+
+@given(st.sampled_from(["甲乙丙。", "甲，乙丙；", "ab：", "甲乙？”", "1. 甲。", "甲乙"]),
+       st.sampled_from(["丙丁", "，丁", "a b", "）甲", "1. 甲", " 甲", "  甲"]),
+       st.integers(0, 3), st.integers(1, 5), st.booleans(), st.booleans(), st.integers(0, 30), st.booleans(),
+       st.sampled_from(["", " ", "\u3000"]))
+def test_clause_end_shortcut_is_decide(at, bt, margin, newlines, blank_style, starts_para, carried_len,
+                                       carried_prose, tail):
+    """The conditions find_line_breaks checks before skipping _decide for a break after a clause
+    end, where the text is not wrapped, give _decide's own answer (None)."""
+    L = linebreaks
+    lay = L._Layout(0, margin)
+    b_text = bt.lstrip(" ")
+    b = L._Content(newlines, 0, 0, b_text, margin + len(bt) - len(b_text), 0)
+    a = L._Content(0, 0, len(at), at, margin, margin + 2 * len(at))
+    structural = L._STRUCTURAL.match(at) is not None or L._STRUCTURAL.match(b_text) is not None
+    assume(b.indent - margin != 1 and not structural and L._ends_clause(at))
+    gap = tail + "\n" * newlines + " " * (b.indent - margin)
+    assert L._decide(a, b, gap, lay, blank_style, starts_para, structural, (carried_len, carried_prose)) is None
+    assert L._decide(a, b, gap, lay, blank_style, starts_para, True, (carried_len, carried_prose)) is None
