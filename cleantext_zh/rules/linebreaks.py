@@ -436,11 +436,10 @@ class _Layouts:
     tests/rules/test_linebreaks.py compares the sweep with a from-scratch reference.
     """
 
-    def __init__(self, cs: list[_Content], structural: list[bool]) -> None:
+    def __init__(self, cs: list[_Content], structural: list[bool], columns=None) -> None:
+        """``columns``: (texts, indents, extents) of ``cs`` if the caller has them."""
         self.n = len(cs)
-        self.ext = [c.extent for c in cs]
-        self.ind = [c.indent for c in cs]
-        self.texts = [c.text for c in cs]
+        self.texts, self.ind, self.ext = columns or ([c.text for c in cs], [c.indent for c in cs], [c.extent for c in cs])
         self.midword = [t[-1].isalnum() or _HAN.match(t[-1]) is not None for t in self.texts]  # most Han is alnum
         self.prose = [_PROSE_PUNCT_RE.search(t) is not None for t in self.texts]
         self.structural = structural
@@ -804,7 +803,8 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # The paragraph separator style: a blank line if most breaks have one.
     # Lines are split at newlines only and the lines between two content lines are blank, so
     # the newlines in a gap are the difference of the line numbers (no count over the text).
-    idxs = [c.idx for c in cs]
+    # The content lines' fields as columns: one zip, not a comprehension for each.
+    idxs, _, _, texts, indents, extents = zip(*cs)
     gaps_blank = list(map(le, repeat(2), map(sub, idxs[1:], idxs)))  # operator's, not slot wrappers: 2x
     # blank_style of break k: at least half the gaps in its window are blank; a prefix sum
     # instead of re-summing ~40 gaps for every break.
@@ -830,7 +830,6 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         blank_styles += [(n_blank[n_gaps] - n_blank[k - w]) * 2 >= n_gaps - k + w for k in range(n_gaps - w + 1, n_gaps)]
     decisions: list = []
     # Per line, once: does it look like a list item, heading or block line?
-    texts = [c.text for c in cs]
     structural = [t[0] in _STRUCTURAL_FIRST and _STRUCTURAL.match(t) is not None for t in texts]
     # A fence line's content starts with ``` or ~~~, which _STRUCTURAL matches: only a text
     # with such a structural line is searched for fences (the structural lines' starts, not
@@ -840,16 +839,15 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # Per line, once, where the loop below asks for them (a hard wrap reads them at every
     # break, twice or more each): does it end a sentence, does it carry prose punctuation?
     ends = prose = None
-    if _may_wrap([c.extent for c in cs]):
-        layouts_ = _Layouts(cs, structural)
+    if _may_wrap(extents):
+        layouts_ = _Layouts(cs, structural, (texts, indents, extents))
         layout_at = layouts_.all().__getitem__
         prose = layouts_.prose
-        ends = [_ends_sentence(c.text) for c in cs]
-    elif not any([c.indent for c in cs]):
+        ends = list(map(_ends_sentence, texts))
+    elif not any(indents):
         layout_at = ([_NOT_WRAPPED] * len(cs)).__getitem__  # no margin anywhere
     else:
         layouts: dict[int, _Layout] = {}
-        indents = [c.indent for c in cs]
 
         def layout_at(k: int) -> _Layout:
             if k not in layouts:
@@ -905,7 +903,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         if decision[0] == "join" and (decision[3] >= 0.8 or apply_review):
             joined = k
     _upgrade_periodic(cs, decisions)
-    if ctx.wants("LB005") and max([c.indent for c in cs]) >= 2:  # a margin is 2 spaces or more
+    if ctx.wants("LB005") and max(indents) >= 2:  # a margin is 2 spaces or more
         touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
         yield from _layout_margins(text, cs, touched, fenced, layout_at)
     wrap_join = ctx.wants("LB001")
