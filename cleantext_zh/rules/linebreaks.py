@@ -856,19 +856,22 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
 
     apply_review = ctx.config.apply_review
     form_feeds = "\f" in text
-    carried = (0, False)  # what the joins decided so far put before line k (see _decide)
+    # What the joins decided so far put before line k (_decide's `carried`, a tuple built only
+    # for the calls): its length and whether it has prose punctuation.
+    carried_len, carried_prose = 0, False
     joined = -2  # the last break whose decision is a join that counts for `carried`
     for k in range(len(cs) - 1):
         a, b = cs[k], cs[k + 1]
         if joined == k - 1:
-            p = cs[k - 1].text
-            carried = (carried[0] + len(p), carried[1] or (prose[k - 1] if prose else _PROSE_PUNCT_RE.search(p) is not None))
+            p = texts[k - 1]
+            carried_len += len(p)
+            carried_prose = carried_prose or (prose[k - 1] if prose else _PROSE_PUNCT_RE.search(p) is not None)
         else:
-            carried = (0, False)
+            carried_len, carried_prose = 0, False
         if fenced and (a.idx in fenced or b.idx in fenced):
             continue
         lay = layout_at(k)
-        if ends is not None and lay.width and not ends[k] and (prose[k] or carried[1]) \
+        if ends is not None and lay.width and not ends[k] and (prose[k] or carried_prose) \
                 and not structural[k] and not structural[k + 1] and b.idx - a.idx <= 2 \
                 and b.indent - lay.margin < 2 and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS:
             # What _decide returns for most breaks of a hard wrap, without the call: a full line
@@ -887,13 +890,13 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         gap = text[a.text_end:b.text_start]
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
         if ends is None:
-            a_starts_para = not k or not lay.width or _ends_sentence(cs[k - 1].text)
-            decision = _decide(a, b, gap.replace("\f", ""), lay, blank_styles[k], a_starts_para,
-                               structural[k] or structural[k + 1], carried)
+            a_starts_para = not k or not lay.width or _ends_sentence(texts[k - 1])
+            a_ends = a_prose = None
         else:
             a_starts_para = not k or not lay.width or ends[k - 1]
-            decision = _decide(a, b, gap.replace("\f", ""), lay, blank_styles[k], a_starts_para,
-                               structural[k] or structural[k + 1], carried, ends[k], prose[k])
+            a_ends, a_prose = ends[k], prose[k]
+        decision = _decide(a, b, gap.replace("\f", ""), lay, blank_styles[k], a_starts_para,
+                           structural[k] or structural[k + 1], (carried_len, carried_prose), a_ends, a_prose)
         if "\f" in gap and (decision is None or decision[0] != "join"):
             # A page break between paragraphs: the form feed becomes the paragraph separator.
             decision = ("page", "PG003", "a form feed between paragraphs", 0.9)
