@@ -54,7 +54,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
 from operator import le, methodcaller, mul, sub
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
 import regex
 
@@ -379,7 +379,7 @@ _NOT_WRAPPED = _Layout(0, 0)
 _new = tuple.__new__  # a NamedTuple without its Python __new__: tuple.__new__(cls, values)
 
 
-def _may_wrap(extents: list[int], band: int = _BAND_COLUMNS) -> bool:
+def _may_wrap(extents: Sequence[int], band: int = _BAND_COLUMNS) -> bool:
     """Could any neighbourhood of lines with these extents be hard-wrapped?
 
     ``_Layouts`` finds a width only when at least ``MIN_WRAP_SHARE`` of its window lies within
@@ -396,7 +396,7 @@ def _may_wrap(extents: list[int], band: int = _BAND_COLUMNS) -> bool:
     return min(map(sub, ordered[need - 1:], ordered)) <= band
 
 
-def _unwrapped_layout(indents: list[int], k: int) -> _Layout:
+def _unwrapped_layout(indents: Sequence[int], k: int) -> _Layout:
     """What ``_Layouts`` returns around line ``k`` when ``_may_wrap`` is False (``indents``:
     each content line's indent; a C-level min of a slice, not a generator over the lines)."""
     lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(len(indents), k + WIDTH_WINDOW_LINES + 2)
@@ -436,7 +436,8 @@ class _Layouts:
     tests/rules/test_linebreaks.py compares the sweep with a from-scratch reference.
     """
 
-    def __init__(self, cs: list[_Content], structural: list[bool], columns=None) -> None:
+    def __init__(self, cs: list[_Content], structural: list[bool],
+                 columns: tuple[Sequence[str], Sequence[int], Sequence[int]] | None = None) -> None:
         """``columns``: (texts, indents, extents) of ``cs`` if the caller has them."""
         self.n = len(cs)
         self.texts, self.ind, self.ext = columns or ([c.text for c in cs], [c.indent for c in cs], [c.extent for c in cs])
