@@ -55,6 +55,15 @@ class TrigramModel:
         self.bi_keys, self.bi_count, self.bi_types, self.bi_cont = (
             a["bi_keys"], a["bi_count"], a["bi_types"], a["bi_cont"])
         self.uni_mid, self.uni_follow, self.uni_cont = a["uni_mid"], a["uni_follow"], a["uni_cont"]
+        # Where each first character's keys begin (the keys sort by it): a search needs only
+        # that block, ~8 halvings instead of ~20 for a trigram, each an array read (a cache
+        # miss when cold).  ~7,000 searches once, ~2 ms.
+        self.bi_first = self._first_index(self.bi_keys, BITS)
+        self.tri_first = self._first_index(self.tri_keys, 2 * BITS)
+
+    def _first_index(self, keys: array, shift: int) -> array:
+        """``first[a]``: the position of the first key whose first character id is >= ``a``."""
+        return array("l", [bisect_left(keys, a << shift) for a in range(self.V + 1)])
 
     # -- lookups ---------------------------------------------------------------------------
     def ids(self, text: Sequence[str]) -> list[int]:
@@ -62,9 +71,19 @@ class TrigramModel:
         return [v.get(char_class(ch), unk) for ch in text]
 
     @staticmethod
-    def _find(keys: array, key: int) -> int:
-        i = bisect_left(keys, key)
-        return i if i < len(keys) and keys[i] == key else -1
+    def _find(keys: array, key: int, lo: int, hi: int) -> int:
+        i = bisect_left(keys, key, lo, hi)
+        return i if i < hi and keys[i] == key else -1
+
+    def _bigram(self, b: int, c: int) -> int:
+        """The index of bigram ``b c`` in the bigram arrays, or -1."""
+        first = self.bi_first
+        return self._find(self.bi_keys, b << BITS | c, first[b], first[b + 1])
+
+    def _trigram(self, a: int, b: int, c: int) -> int:
+        """The index of trigram ``a b c`` in the trigram arrays, or -1."""
+        first = self.tri_first
+        return self._find(self.tri_keys, (a << 2 * BITS) | (b << BITS) | c, first[a], first[a + 1])
 
     def p1(self, c: int) -> float:
         return (self.uni_cont[c] + 1) / (self.total_bigram_types + self.V)
@@ -73,18 +92,10 @@ class TrigramModel:
         mid = self.uni_mid[b]
         if mid == 0:
             return self.p1(c)
-        i = self._find(self.bi_keys, b << BITS | c)
-        cont = self.bi_cont[i] if i >= 0 else 0
-        return (max(cont - self.d2, 0.0) + self.d2 * self.uni_follow[b] * self.p1(c)) / mid
+        return self._p2_at(b, c, self._bigram(b, c))
 
     def p3(self, a: int, b: int, c: int) -> float:
-        j = self._find(self.bi_keys, a << BITS | b)
-        if j < 0 or self.bi_count[j] == 0:
-            return self.p2(b, c)
-        ctx, types = self.bi_count[j], self.bi_types[j]
-        i = self._find(self.tri_keys, (a << 2 * BITS) | (b << BITS) | c)
-        n = self.tri_counts[i] if i >= 0 else 0
-        return (max(n - self.d3, 0.0) + self.d3 * types * self.p2(b, c)) / ctx
+        return self._p3_at(self._bigram(a, b), a, b, c, self.p2(b, c))
 
     def logp(self, a: int, b: int, c: int) -> float:
         """Natural log of P(c | a b)."""
@@ -92,7 +103,7 @@ class TrigramModel:
 
     # -- the DUP rules' one question, with the lookups its terms share ----------------------
     def _p2_at(self, b: int, c: int, i: int) -> float:
-        """p2(b, c) given ``i = _find(bi_keys, b << BITS | c)``."""
+        """p2(b, c) given ``i = _bigram(b, c)``."""
         mid = self.uni_mid[b]
         if mid == 0:
             return self.p1(c)
@@ -100,11 +111,11 @@ class TrigramModel:
         return (max(cont - self.d2, 0.0) + self.d2 * self.uni_follow[b] * self.p1(c)) / mid
 
     def _p3_at(self, j: int, a: int, b: int, c: int, p2bc: float) -> float:
-        """p3(a, b, c) given ``j = _find(bi_keys, a << BITS | b)`` and ``p2bc = p2(b, c)``."""
+        """p3(a, b, c) given ``j = _bigram(a, b)`` and ``p2bc = p2(b, c)``."""
         if j < 0 or self.bi_count[j] == 0:
             return p2bc
         ctx, types = self.bi_count[j], self.bi_types[j]
-        i = self._find(self.tri_keys, (a << 2 * BITS) | (b << BITS) | c)
+        i = self._trigram(a, b, c)
         n = self.tri_counts[i] if i >= 0 else 0
         return (max(n - self.d3, 0.0) + self.d3 * types * p2bc) / ctx
 
@@ -112,10 +123,9 @@ class TrigramModel:
         """``logp(b, x, c) - logp(b, x, x) - logp(x, x, c)``, the same float: how much likelier
         ``b x c`` is than ``b x x c``.  The three terms share the bigrams (b, x), (x, x) and
         (x, c), so six array searches instead of nine (~1.5 us each term)."""
-        keys = self.bi_keys
-        j_bx = self._find(keys, b << BITS | x)
-        j_xx = self._find(keys, x << BITS | x)
-        p2_xc = self._p2_at(x, c, self._find(keys, x << BITS | c))
+        j_bx = self._bigram(b, x)
+        j_xx = self._bigram(x, x)
+        p2_xc = self._p2_at(x, c, self._bigram(x, c))
         p2_xx = self._p2_at(x, x, j_xx)
         return (math.log(self._p3_at(j_bx, b, x, c, p2_xc)) - math.log(self._p3_at(j_bx, b, x, x, p2_xx))
                 - math.log(self._p3_at(j_xx, x, x, c, p2_xc)))

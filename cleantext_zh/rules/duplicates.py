@@ -156,17 +156,19 @@ def _inside_word(text: str, i: int) -> bool:
 def _left_word(text: str, i: int) -> bool:
     """A lexicon word of two or more characters ends with the first copy (``人民|民``)."""
     # Shortest first (most such words have two characters), and the words of 5+ characters
-    # from a set, only when one can end here: ~2.2 -> ~1 us a call.
+    # from a set, only when one can end here: ~2.2 -> ~1 us a call.  Lengths as literals
+    # (no max/range per call): ~1.7 -> ~1.2 us when no word ends here, the common case.
     lex = lexicon()
-    lo = max(0, i - MAX_WORD + 1)
-    for a in range(i - 1, max(lo, i - 4) - 1, -1):  # lengths 2..4: the trie
-        if text[a:i + 1] in lex:
+    for n in (2, 3, 4):  # the trie
+        if n > i + 1:
+            return False  # the word would start before the text (and so would a longer one)
+        if text[i + 1 - n:i + 1] in lex:
             return True
-    if i - 4 >= lo:
+    if i >= 4:
         index = double_index()
         if text[i - 1:i + 1] in index.long_ends:
             long_words = index.long_words
-            for a in range(i - 4, lo - 1, -1):  # lengths 5..MAX_WORD
+            for a in range(i - 4, max(0, i - MAX_WORD + 1) - 1, -1):  # lengths 5..MAX_WORD
                 if text[a:i + 1] in long_words:
                     return True
     return False
@@ -174,7 +176,10 @@ def _left_word(text: str, i: int) -> bool:
 
 def _right_word(text: str, i: int) -> bool:
     """A lexicon word of two or more characters starts with the second copy (``民|民主``)."""
-    return any(len(w) >= 2 for w in lexicon().prefixes(text[i + 1:i + 1 + MAX_WORD]))
+    for w in lexicon().prefixes(text[i + 1:i + 1 + MAX_WORD]):  # a loop: any() and its
+        if len(w) >= 2:  # generator cost ~0.2 of the ~0.7 us
+            return True
+    return False
 
 
 def _splits_into_words(text: str, i: int) -> bool:
