@@ -137,7 +137,7 @@ def _no_furniture(text: str) -> bool:
     """
     if "\f" in text:
         return False
-    edge_keys = []
+    edge_keys = None  # made when needed: most texts have no edge-numbered line
     # All three patterns need a digit: one stdlib search rules out most short lines (titles)
     # before the three ``regex`` calls.
     for ln in text.split("\n"):
@@ -147,10 +147,11 @@ def _no_furniture(text: str) -> bool:
                 if _PAGE_STRONG.match(b) or _PAGE_WEAK.match(b):
                     return False
                 if _EDGE_NUMBER.search(b):
-                    edge_keys.append(_EDGE_NUMBER.sub("#", b))  # the key _furniture_lines groups by
+                    if edge_keys is None:
+                        edge_keys = collections.Counter()
+                    edge_keys[_EDGE_NUMBER.sub("#", b)] += 1  # the key _furniture_lines groups by
     # One line with a number at its edge (seed 003: ``…习近平 11 月 30``) is no header.
-    return len(edge_keys) < MIN_HEADER_REPEATS or \
-        max(collections.Counter(edge_keys).values()) < MIN_HEADER_REPEATS
+    return edge_keys is None or max(edge_keys.values()) < MIN_HEADER_REPEATS
 
 
 _DIGIT = re.compile("[0-9\uff10-\uff19]")
