@@ -46,6 +46,7 @@ import os
 import re
 import threading
 import unicodedata
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -53,6 +54,7 @@ import regex
 from ..charclass import may_have_astral
 from ..edits import Edit, Safety, make_edit
 from ..rule import Context, Normalizer, Rule
+from .encoding import rare_char_hits
 
 RULES = (
     Rule("CP001", "invisible-character", "A zero-width character, BOM, soft hyphen or control code inside text.",
@@ -175,6 +177,46 @@ _ANY_TRIGGER_BMP = re.compile(f"[{_SINGLE_TRIGGERS_BMP}{_LOOK}OolI]"
                               f"(?:(?<=[{_SINGLE_TRIGGERS_BMP}])|{_LOOKALIKE_CONDITION})")
 
 
+# The characters that trigger on their own, and the non-ASCII look-alikes of 〇 (which need
+# a Chinese numeral before them): encoding's scan finds these for this stage too
+# (encoding.rare_char_hits), so the family's gate tests the few offsets it found instead of
+# scanning the text again.  What remains is ASCII: O o l I @ (absent from most Chinese text,
+# a find() each) and 0 after a Chinese numeral (a search led by the literal 0).
+_NON_ASCII_LOOK = "".join(c for c in _ZERO_LOOKALIKES if not c.isascii())
+TRIGGER_CLASS = _SINGLE_TRIGGERS + re.escape(_NON_ASCII_LOOK)
+_ZERO_AFTER_NUMERAL = re.compile(f"0(?<=[{_HZ_DIGITS}]0)")
+_HZ_DIGIT_SET = frozenset(_HZ_DIGITS)
+
+
+@lru_cache(maxsize=1)
+def _single_trigger_chars() -> frozenset[str]:
+    every = "".join(map(chr, range(0x10000))) + "".join(map(chr, range(0x2F800, 0x2FA20)))
+    return frozenset(re.findall(f"[{_SINGLE_TRIGGERS}]", every))
+
+
+def _any_trigger(text: str) -> bool:
+    """``_ANY_TRIGGER.search(text) is not None``, mostly from encoding's scan."""
+    hits = rare_char_hits(text)
+    if len(hits) * 16 > len(text) or _has_latin_lookalike(text):
+        # Dense offsets (Traditional text, mojibake) cost more to walk than a scan, and Latin
+        # O o l I @ need their neighbours looked at: the one scan does both.
+        trigger = _ANY_TRIGGER if may_have_astral(text) else _ANY_TRIGGER_BMP
+        return trigger.search(text) is not None
+    singles = _single_trigger_chars()
+    for h in hits:
+        ch = text[h]
+        if ch in singles or ch in _NON_ASCII_LOOK and h and text[h - 1] in _HZ_DIGIT_SET:
+            return True
+    return _ZERO_AFTER_NUMERAL.search(text) is not None
+
+
+def _has_latin_lookalike(text: str) -> bool:
+    """Does ``text`` hold an O, o, l, I or @?  (The ASCII characters, extracted at C speed,
+    are few in Chinese text: five finds in them instead of five over the text.)"""
+    ascii_part = text.encode("ascii", "ignore")
+    return any(ch in ascii_part for ch in (b"O", b"o", b"l", b"I", b"@"))
+
+
 def _near_han(text: str, s: int, e: int) -> bool:
     return bool((s and _HAN_NOT_RADICAL.match(text[s - 1])) or (e < len(text) and _HAN_NOT_RADICAL.match(text[e])))
 
@@ -257,8 +299,7 @@ def find_codepoint_artifacts(text: str, ctx: Context) -> Iterator[Edit]:
     >>> clean("\u2ed3三角，二O二三年，２０２３年", select="CP")
     '长三角，二〇二三年，2023年'
     """
-    trigger = _ANY_TRIGGER if may_have_astral(text) else _ANY_TRIGGER_BMP
-    if trigger.search(text) is None:
+    if not _any_trigger(text):
         return
     if ctx.wants("CP001"):
         yield from find_invisible(text, ctx)

@@ -121,6 +121,48 @@ def _suspect_re() -> "re.Pattern[str]":
     return re.compile("[^\\x00-\\x7f" + re.escape("".join(sorted(every))) + "]")
 
 
+def _rare_scan() -> "tuple[re.Pattern[str], frozenset[str]]":
+    """(a scan for the suspect characters and the code-point rules' single-character
+    triggers, the characters of the scan that are not suspect), built at first use.
+
+    One class scan costs the same whatever the class (~2.7 ns a character), so the two stages
+    share one: encoding runs first and codepoints gets the offsets for the same text object
+    (rare_char_hits).  (Imported here, not at the top: codepoints imports this module.)
+    """
+    global _RARE_SCAN
+    if _RARE_SCAN is None:
+        from .codepoints import TRIGGER_CLASS
+
+        trigger = re.compile(f"[{TRIGGER_CLASS}]")
+        common = _tables()[0] | {"\N{MIDDLE DOT}", "\N{HORIZONTAL ELLIPSIS}", "\N{EM DASH}"}
+        allowed = {c for c in map(chr, range(0x80)) if not trigger.match(c)}
+        allowed |= {c for c in common if not trigger.match(c)}
+        not_suspect = frozenset(c for c in map(chr, range(0x80)) if c not in allowed) | (common - allowed)
+        _RARE_SCAN = re.compile("[^" + re.escape("".join(sorted(allowed))) + "]"), not_suspect
+    return _RARE_SCAN
+
+
+_RARE_SCAN: "tuple[re.Pattern[str], frozenset[str]] | None" = None
+_LAST_RARE: tuple[str | None, list[int]] = (None, [])
+
+
+def _scan_rare(text: str) -> list[int]:
+    global _LAST_RARE
+    scan = (_RARE_SCAN or _rare_scan())[0]
+    first = scan.search(text)
+    hits = [] if first is None else [m.start() for m in scan.finditer(text, first.start())]
+    _LAST_RARE = (text, hits)
+    return hits
+
+
+def rare_char_hits(text: str) -> list[int]:
+    """Offsets of the characters outside ASCII and the common set, and of the code-point
+    rules' single-character triggers (codepoints.TRIGGER_CLASS).  Encoding's scan of the
+    same text object is reused (the last one only)."""
+    last, hits = _LAST_RARE
+    return hits if last is text else _scan_rare(text)
+
+
 # UTF-8 read as cp1252/Latin-1: a lead byte shown as Â..ô followed by a continuation byte
 # shown as a C1 code, a Latin-1 symbol or one of cp1252's 0x80-0x9F characters.
 _UTF8_AS_LATIN = re.compile(
@@ -569,10 +611,12 @@ def find_encoding_damage(text: str, ctx: Context) -> Iterator[Edit]:
     # mojibake and is NFC: ASCII and the common set are NFC quick-check Yes, combining class
     # 0, and no character of them is the second of a canonical composition (checked over
     # all of Unicode when written).  Spares is_normalized on 451 news_clean documents.
-    suspect = _suspect_re()
-    first = suspect.search(text)
-    if first is not None:
-        hits = [m.start() for m in suspect.finditer(text, first.start())]
+    # Always a fresh scan: the pipeline's first stage, it leaves the offsets for codepoints.
+    hits = _scan_rare(text)
+    if hits:
+        not_suspect = _rare_scan()[1]
+        hits = [h for h in hits if text[h] not in not_suspect]
+    if hits:
         if ctx.wants("ENC001") or ctx.wants("ENC002"):
             found = list(_mojibake(text, ctx, hits))
             if found:

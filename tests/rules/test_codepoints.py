@@ -107,3 +107,31 @@ def test_arbitrary_text_idempotent(text: str) -> None:
 def test_injected_radical_restored(pair: tuple[str, str], context: str) -> None:
     radical, ideograph = pair
     assert clean(context + radical + context, select="CP") == context + ideograph + context
+
+
+_TRICKY = "〇一二九0129０Ｏｏ○◯＠Ａ\u200b\u200d\x00\x0b\x0c\x85\u2ed3\u2f00\uf900\U0002f800堃é·\ufffd a\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.text(alphabet=_TRICKY, min_size=1, max_size=3)), max_size=6),
+       st.sampled_from(["", "O", "o", "l", "I", "@"]))
+def test_gate_agrees_with_the_trigger_scan(pieces: list[tuple[int, str]], latin: str) -> None:
+    """The gate, from encoding's offsets and literal searches, says what _ANY_TRIGGER says."""
+    from cleantext_zh.rules import codepoints, encoding
+
+    text = "".join("的是在了和中国人" * k + bit.replace("a", latin) for k, bit in pieces)
+    encoding._scan_rare(text)  # the offsets encoding leaves for the same text object
+    assert codepoints._any_trigger(text) == (codepoints._ANY_TRIGGER.search(text) is not None)
+    other = text + " "  # another object: the gate scans
+    assert codepoints._any_trigger(other) == (codepoints._ANY_TRIGGER.search(other) is not None)
+
+
+@pytest.mark.parametrize("bit", ["二0二三", "二 0", "0", "2O", "O2", "2 O", "l0", "I9", "o", "二o", "二O", "二@", "@",
+                                 "九○", "○", "九◯", "九＠", "＠", "二０", "Ａ", "\u200b", "\x00", "\x0c", "\x85", "\u2ed3",
+                                 "\uf900", "\U0002f800", "堃", "·", "\ufffd"])
+def test_gate_agrees_with_the_trigger_scan_amid_clean_text(bit: str) -> None:
+    from cleantext_zh.rules import codepoints, encoding
+
+    text = "的是在了和中国人" * 10 + bit + "的是在了和中国人" * 10
+    encoding._scan_rare(text)
+    assert codepoints._any_trigger(text) == (codepoints._ANY_TRIGGER.search(text) is not None)
