@@ -197,7 +197,10 @@ def _single_trigger_chars() -> frozenset[str]:
 def _any_trigger(text: str) -> bool:
     """``_ANY_TRIGGER.search(text) is not None``, mostly from encoding's scan."""
     hits = rare_char_hits(text)
-    if len(hits) * 16 > len(text) or _has_latin_lookalike(text):
+    # The ASCII characters, extracted at C speed, are few in Chinese text: the finds below
+    # look through them instead of through the text.
+    ascii_part = text.encode("ascii", "ignore")
+    if len(hits) * 16 > len(text) or any(ch in ascii_part for ch in (b"O", b"o", b"l", b"I", b"@")):
         # Dense offsets (Traditional text, mojibake) cost more to walk than a scan, and Latin
         # O o l I @ need their neighbours looked at: the one scan does both.
         trigger = _ANY_TRIGGER if may_have_astral(text) else _ANY_TRIGGER_BMP
@@ -207,14 +210,7 @@ def _any_trigger(text: str) -> bool:
         ch = text[h]
         if ch in singles or ch in _NON_ASCII_LOOK and h and text[h - 1] in _HZ_DIGIT_SET:
             return True
-    return _ZERO_AFTER_NUMERAL.search(text) is not None
-
-
-def _has_latin_lookalike(text: str) -> bool:
-    """Does ``text`` hold an O, o, l, I or @?  (The ASCII characters, extracted at C speed,
-    are few in Chinese text: five finds in them instead of five over the text.)"""
-    ascii_part = text.encode("ascii", "ignore")
-    return any(ch in ascii_part for ch in (b"O", b"o", b"l", b"I", b"@"))
+    return b"0" in ascii_part and _ZERO_AFTER_NUMERAL.search(text) is not None
 
 
 def _near_han(text: str, s: int, e: int) -> bool:
