@@ -613,9 +613,11 @@ def find_encoding_damage(text: str, ctx: Context) -> Iterator[Edit]:
     # all of Unicode when written).  Spares is_normalized on 451 news_clean documents.
     # Always a fresh scan: the pipeline's first stage, it leaves the offsets for codepoints.
     hits = _scan_rare(text)
-    if hits:
-        not_suspect = _rare_scan()[1]
-        hits = [h for h in hits if text[h] not in not_suspect]
+    not_suspect = _rare_scan()[1]
+    for h in hits:
+        if text[h] in not_suspect:  # rare in practice: filter only then
+            hits = [h for h in hits if text[h] not in not_suspect]
+            break
     if hits:
         if ctx.wants("ENC001") or ctx.wants("ENC002"):
             found = list(_mojibake(text, ctx, hits))
