@@ -222,13 +222,18 @@ def _logp_gain(text: str, i: int) -> float:
     return m.deletion_gain(ib, ix, ic)  # == m.logp(ib, ix, ic) - m.logp(ib, ix, ix) - m.logp(ix, ix, ic)
 
 
-def _han_run(text: str, start: int, step: int, n: int) -> str:
-    out = []
-    k = start
-    while len(out) < n and 0 <= k < len(text) and is_han(text[k]):  # memo: no regex call
-        out.append(text[k])
-        k += step
-    return "".join(out[::-1] if step < 0 else out)
+def _han_left(text: str, i: int) -> str:
+    """The Han characters among the two right before ``i`` that touch it (0-2, in order)."""
+    if i < 1 or not is_han(text[i - 1]):
+        return ""
+    return text[i - 2:i] if i >= 2 and is_han(text[i - 2]) else text[i - 1]
+
+
+def _han_right(text: str, i: int) -> str:
+    """The Han characters among the two from ``i`` on that touch it (0-2)."""
+    if i >= len(text) or not is_han(text[i]):
+        return ""
+    return text[i:i + 2] if i + 1 < len(text) and is_han(text[i + 1]) else text[i]
 
 
 def _occurs_elsewhere(text: str, needle: str, lo: int, hi: int, here: int) -> bool:
@@ -266,16 +271,26 @@ def _single_form_evidence(text: str, left: str, x: str, right: str, lo: int, hi:
     return CACHE_BONUS / 2 if found3 else 0.0
 
 
-def _document_evidence(text: str, i: int) -> float:
+def _document_evidence(text: str, i: int, gain: float = 0.0, prior: float = 0.0,
+                       floor: float | None = None) -> float:
+    """The document evidence for the double at ``i``.
+
+    With ``floor``: when ``gain + evidence + prior`` (the caller's score) is below it with the
+    bonus part alone, the doubled-form search is skipped (its penalty only lowers the score:
+    float addition is monotone) and the bonus part comes back; for a caller that drops a
+    double scoring below ``floor``.
+    """
     x = text[i]
-    left = _han_run(text, i - 1, -1, 2)
-    right = _han_run(text, i + 2, 1, 2)
+    left = _han_left(text, i)
+    right = _han_right(text, i + 2)
     if not left and not right:
         return 0.0
     lo, hi = max(0, i - CACHE_WINDOW), min(len(text), i + CACHE_WINDOW)
     evidence = 0.0
     if left and right:
         evidence += _single_form_evidence(text, left, x, right, lo, hi, i)
+    if floor is not None and gain + evidence + prior < floor:
+        return evidence
     doubled = left[-1:] + x + x + right[:1]
     if len(doubled) >= 3 and _occurs_elsewhere(text, doubled, lo, hi, i - len(left[-1:])):
         evidence -= CACHE_PENALTY
@@ -453,7 +468,7 @@ def find_doubled_han(text: str, ctx: Context) -> Iterator[Edit]:
         # As _scored with floor=REVIEW_NATS: the document evidence adds at most CACHE_BONUS.
         if gain + CACHE_BONUS + prior < REVIEW_NATS:
             continue
-        cache = _document_evidence(text, i)
+        cache = _document_evidence(text, i, gain, prior, REVIEW_NATS)
         a = Assessment("", gain + cache + prior, gain, cache)
         if a.score < REVIEW_NATS:
             continue

@@ -183,8 +183,8 @@ _TRAIL_CHARS = " \t\N{NO-BREAK SPACE}\N{IDEOGRAPHIC SPACE}"  # _TRAILING's class
 _FEW_RUNS = 8
 
 
-def _hspace_runs(line: str) -> list[tuple[int, int]]:
-    """Spans of _HSPACE_RUN's matches in ``line``.
+def _hspace_runs(line: str, chars: str = " \t\N{NO-BREAK SPACE}") -> list[tuple[int, int]]:
+    """Spans of _HSPACE_RUN's matches in ``line``; ``chars``: those of its set the line may hold.
 
     A line here holds a few spaces (seed lines: 1-3): a ``str.find`` per space is cheaper
     than the ``re`` set, which scanned ~8 ns a character (3 us on a 365-character line).
@@ -194,7 +194,7 @@ def _hspace_runs(line: str) -> list[tuple[int, int]]:
     if n_space > 2 * _FEW_RUNS:
         return [r.span() for r in _HSPACE_RUN.finditer(line)]
     spaces = []
-    for sp in _HSPACE_CHARS:
+    for sp in chars:
         i = line.find(sp)
         while i >= 0:
             spaces.append(i)
@@ -216,16 +216,20 @@ def _hspace_runs(line: str) -> list[tuple[int, int]]:
 _HSPACE_CHARS = " \t\N{NO-BREAK SPACE}"
 
 
-def _spaced_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(start, line) of the ``\n``-separated lines holding a space, tab, NBSP or U+3000.
+def _spaced_lines(text: str) -> tuple[list[tuple[int, str]], str]:
+    """(start, line) of the ``\n``-separated lines holding a space, tab, NBSP or U+3000, and
+    which of _HSPACE_CHARS occur in ``text`` (_hspace_runs need not look for the others).
 
     A ``str.find`` per space character (memchr speed), jumping to the next line after each
     hit: the seeds have 0-4 such lines, and the ``re`` set ``[ \t\xa0\u3000]`` scanned the
     text between them at ~3 ns a character (~0.1 ms a round of the seeds).
     """
     starts = set()
+    present = ""
     for ch in _TRAIL_CHARS:
         pos = text.find(ch)
+        if pos >= 0 and ch in _HSPACE_CHARS:
+            present += ch
         while pos >= 0:
             starts.add(text.rfind("\n", 0, pos) + 1)
             end = text.find("\n", pos)
@@ -233,9 +237,11 @@ def _spaced_lines(text: str) -> Iterator[tuple[int, str]]:
                 break
             pos = text.find(ch, end + 1)
     n = len(text)
+    lines = []
     for a in sorted(starts):
         b = text.find("\n", a)
-        yield a, text[a:b if b >= 0 else n]
+        lines.append((a, text[a:b if b >= 0 else n]))
+    return lines, present
 
 
 def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
@@ -254,7 +260,8 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
     want2 = ctx.wants("SP002")
     want6 = ctx.wants("SP006")
     want3, want4, want5 = ctx.wants("SP003"), ctx.wants("SP004"), ctx.wants("SP005")
-    for base, line in _spaced_lines(text):
+    lines, hspace_chars = _spaced_lines(text)
+    for base, line in lines:
         taken: list[tuple[int, int]] = []
         if want4:
             for i, j in _per_char_gaps(line, keep_han_latin=mode == "add"):
@@ -269,7 +276,7 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
         # start or end inside another), found by one stdlib scan; the neighbours are
         # tested in Python.  Three ``regex`` scans cost ~1-2 us each per seed line.
         n_line = len(line)
-        runs = _hspace_runs(line) if want1 or want2 or want6 else ()
+        runs = _hspace_runs(line, hspace_chars) if want1 or want2 or want6 else ()
         if runs and runs[0][0] == 0:
             runs = runs[1:]  # indentation
         if runs and runs[-1][1] == n_line:
