@@ -212,12 +212,56 @@ def _mark_positions(line: str) -> list[int]:
     return positions
 
 
-def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], bool]:
-    """PW001 / PW002 fixes of ``line``, as (start, end, after, rule, reason, safety) tuples in
+def _common_marks(line: str, toks: str) -> list[tuple] | None:
+    """_halfwidth_marks(line, toks, True, _)'s fixes when the line's only mark character is
+    one of ``, ; : ? !`` and every one of them is PW001's common case; None otherwise (or
+    when a character before a mark is not yet in the is_cjk memo: the general loop tests it).
+
+    One ``split`` and a memo lookup per mark, where the general loop spent ~0.35 us a mark
+    finding, classifying and recording it (seed 000: 160 commas on 17 lines).  The line's
+    marks and spaces are among its tokens, and so is each ``.`` the general loop could act
+    on (any other is skipped there without touching the marks around it).
+    """
+    if "." in toks:
+        return None
+    only = ""
+    for c in ",;:?!":
+        if c in toks:
+            if only:
+                return None
+            only = c
+    if not only:
+        return None
+    cjk_memo = _CJK_MEMO.get
+    if not cjk_memo(line[line.find(only) - 1]):
+        return None  # (before splitting: ``08:52``, a lone mark after Latin text)
+    parts = line.split(only)
+    parts.pop()  # after the last mark
+    tail = _PW001_TAIL[only]
+    fixes = []
+    i = -1
+    for part in parts:
+        # An empty part (the line starts with the mark, or a doubled mark) reads "": False.
+        if not cjk_memo(part[-1:]):
+            return None
+        i += len(part) + 1
+        fixes.append((i, i + 1) + tail)
+    if (" " in toks or "\t" in toks or "\N{NO-BREAK SPACE}" in toks) and (
+            only + " " in line or only + "\t" in line or only + "\N{NO-BREAK SPACE}" in line):
+        return None
+    return fixes
+
+
+def _halfwidth_marks(line: str, toks: str, want1: bool, want2: bool) -> tuple[list[tuple], bool]:
+    """PW001 / PW002 fixes of ``line`` (whose _TOKENS matches are ``toks``), as (start, end, after, rule, reason, safety) tuples in
     position order, and whether each is PW001's common case: a mark right after CJK with no
     space after it, converted alone (seed 000: 160 commas).  Those need no sort, and prove
     that the line has Chinese and a _TRIGGER match."""
-    fixes: list[tuple] = []
+    if want1:
+        fixes = _common_marks(line, toks)
+        if fixes is not None:
+            return fixes, True
+    fixes = []
     simple = True
     n_line = len(line)
     # Positions of marks this call converts: the next mark reads one as the full-width mark it
@@ -604,7 +648,7 @@ def _line_fixes(line: str, raw: list[str], k: int, sel: frozenset, toks: str,
     if marks is not None:
         fixes, simple = marks
     elif _MARK_CHARS.search(toks) is not None:  # every ASCII , ; : ? ! and each . PW002 reads
-        fixes, simple = _halfwidth_marks(line, "PW001" in sel, "PW002" in sel)
+        fixes, simple = _halfwidth_marks(line, toks, "PW001" in sel, "PW002" in sel)
     else:
         fixes, simple = [], True
     if not (fixes and simple):
@@ -801,7 +845,7 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
                 break
             toks = per_line[k]
             if (want1 or want2) and _MARK_CHARS.search(toks) is not None:  # every , ; : ? ! and . they read
-                marks[k] = found = _halfwidth_marks(_without_cr(raw[k]), want1, want2)
+                marks[k] = found = _halfwidth_marks(_without_cr(raw[k]), toks, want1, want2)
                 if found[0]:
                     changing = True
             if "(" in toks or ")" in toks or '"' in toks or "'" in toks:
