@@ -237,7 +237,7 @@ def _common_marks(line: str, toks: str) -> list[tuple] | None:
         return None  # (before splitting: ``08:52``, a lone mark after Latin text)
     parts = line.split(only)
     parts.pop()  # after the last mark
-    tail = _PW001_TAIL[only]
+    after, rule, reason, safety = _PW001_TAIL[only]
     fixes = []
     i = -1
     for part in parts:
@@ -245,7 +245,7 @@ def _common_marks(line: str, toks: str) -> list[tuple] | None:
         if not cjk_memo(part[-1:]):
             return None
         i += len(part) + 1
-        fixes.append((i, i + 1) + tail)
+        fixes.append((i, i + 1, after, rule, reason, safety))
     if (" " in toks or "\t" in toks or "\N{NO-BREAK SPACE}" in toks) and (
             only + " " in line or only + "\t" in line or only + "\N{NO-BREAK SPACE}" in line):
         return None
