@@ -868,9 +868,10 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
         doubled = _doubled_lines(text, shared=not changing)
         if doubled:
             lines = sorted(set(lines).union(doubled))
-    # Lines are cut (and their offsets found) once there is a candidate: seed 003 has 219
-    # lines and 8 candidates, and a tuple per line was ~0.1 us each.
-    ends = list(accumulate(map(len, raw)))  # line k starts at ends[k - 1] + k
+    # Lines are cut once there is a candidate (seed 003 has 219 lines and 8 candidates, and a
+    # tuple per line was ~0.1 us each), their offsets found once there is a fix (seed 000
+    # pass 2: 4 candidates and no fix, 3 us).
+    ends: list[int] = []  # line k starts at ends[k - 1] + k
     last_end = -1
     for k in lines:
         line = raw[k]
@@ -882,6 +883,8 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
                                      pairs.get(k))
         if not fixes:
             continue
+        if not ends:
+            ends = list(accumulate(map(len, raw)))
         base = ends[k - 1] + k if k else 0
         if ordered:
             # PW001's common case only (seed 000: 160 edits a pass): one-character fixes,
