@@ -654,11 +654,14 @@ def _line_fixes(line: str, raw: list[str], k: int, sel: frozenset, toks: str,
         fixes, simple = _halfwidth_marks(line, toks, "PW001" in sel, "PW002" in sel)
     else:
         fixes, simple = [], True
-    # The tokens are ASCII marks and spaces alone, and no space touches a full-width mark:
-    # only PW001 / PW002 read them, so no other sub-rule has a token to start from (seed
-    # 000: 17 of 24 lines, ~1 us each; a line whose only token is a space skips the _TRIGGER
-    # test too, ~1-4 us).
-    only_marks = not doubled and not toks.strip(",;:?! \t\N{NO-BREAK SPACE}") and not (
+    rest = toks.strip(",;:?! \t\N{NO-BREAK SPACE}")
+    brackets = "".join(_BRACKET_GATE.findall(rest)) if rest else ""  # the line's, in order
+    # The tokens are ASCII marks, spaces, and quotes and brackets alone; no space touches a
+    # full-width mark, and the quotes and brackets pair up: only PW001 / PW002 have anything
+    # to act on, so no other sub-rule need look (seed 000: 24 of 24 lines, ~1 us each; a
+    # line whose only token is a space skips the _TRIGGER test too, ~1-4 us).
+    unpaired = bool(brackets) and "PW010" in sel and _may_be_unbalanced(brackets)
+    only_marks = not doubled and not unpaired and _OTHER_TOKEN.search(rest) is None and not (
         "PW009" in sel and (" " in toks or "\t" in toks or "\N{NO-BREAK SPACE}" in toks)
         and _space_by_mark(line))
     if only_marks and not fixes:
@@ -691,16 +694,18 @@ def _line_fixes(line: str, raw: list[str], k: int, sel: frozenset, toks: str,
             and _space_by_mark(line):
         fixes.extend(_spaces(line))
     # Only once the ASCII pairs are converted, so the report sees the final marks.
-    if "PW010" in sel and not converting:
-        brackets = "".join(_BRACKET_GATE.findall(toks))  # the line's, in order: all are tokens
-        if _may_be_unbalanced(brackets):
-            prev_line = _without_cr(raw[k - 1]) if k else ""
-            next_line = _without_cr(raw[k + 1]) if k + 1 < len(raw) else ""
-            fixes.extend(_unbalanced(line, prev_line, next_line, brackets))
+    if unpaired and not converting:
+        prev_line = _without_cr(raw[k - 1]) if k else ""
+        next_line = _without_cr(raw[k + 1]) if k + 1 < len(raw) else ""
+        fixes.extend(_unbalanced(line, prev_line, next_line, brackets))
     ordered = simple and len(fixes) == n_marks  # nothing but the common case
     if protected:
         fixes = [f for f in fixes if not _in_spans(f[0], f[1], protected)]
     return fixes, ordered
+
+
+# A token none of PW001, PW002, PW009 and PW010 reads.
+_OTHER_TOKEN = re.compile("[^,;:?! \t\N{NO-BREAK SPACE}" + re.escape("".join(_PAIRS) + "".join(_CLOSER_OF)) + "]")
 
 
 def _converting(line: str, sel: frozenset, toks: str) -> list[_Fix]:
