@@ -33,7 +33,7 @@ Left alone
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import compress
 from typing import Iterator, NamedTuple
 
 import regex
@@ -212,12 +212,56 @@ def _mark_positions(line: str) -> list[int]:
     return positions
 
 
-def _halfwidth_marks(line: str, want1: bool, want2: bool) -> tuple[list[tuple], bool]:
-    """PW001 / PW002 fixes of ``line``, as (start, end, after, rule, reason, safety) tuples in
+def _common_marks(line: str, toks: str) -> list[tuple] | None:
+    """_halfwidth_marks(line, toks, True, _)'s fixes when the line's only mark character is
+    one of ``, ; : ? !`` and every one of them is PW001's common case; None otherwise (or
+    when a character before a mark is not yet in the is_cjk memo: the general loop tests it).
+
+    One ``split`` and a memo lookup per mark, where the general loop spent ~0.35 us a mark
+    finding, classifying and recording it (seed 000: 160 commas on 17 lines).  The line's
+    marks and spaces are among its tokens, and so is each ``.`` the general loop could act
+    on (any other is skipped there without touching the marks around it).
+    """
+    if "." in toks:
+        return None
+    only = ""
+    for c in ",;:?!":
+        if c in toks:
+            if only:
+                return None
+            only = c
+    if not only:
+        return None
+    cjk_memo = _CJK_MEMO.get
+    if not cjk_memo(line[line.find(only) - 1]):
+        return None  # (before splitting: ``08:52``, a lone mark after Latin text)
+    parts = line.split(only)
+    parts.pop()  # after the last mark
+    after, rule, reason, safety = _PW001_TAIL[only]
+    fixes = []
+    i = -1
+    for part in parts:
+        # An empty part (the line starts with the mark, or a doubled mark) reads "": False.
+        if not cjk_memo(part[-1:]):
+            return None
+        i += len(part) + 1
+        fixes.append((i, i + 1, after, rule, reason, safety))
+    if (" " in toks or "\t" in toks or "\N{NO-BREAK SPACE}" in toks) and (
+            only + " " in line or only + "\t" in line or only + "\N{NO-BREAK SPACE}" in line):
+        return None
+    return fixes
+
+
+def _halfwidth_marks(line: str, toks: str, want1: bool, want2: bool) -> tuple[list[tuple], bool]:
+    """PW001 / PW002 fixes of ``line`` (whose _TOKENS matches are ``toks``), as (start, end, after, rule, reason, safety) tuples in
     position order, and whether each is PW001's common case: a mark right after CJK with no
     space after it, converted alone (seed 000: 160 commas).  Those need no sort, and prove
     that the line has Chinese and a _TRIGGER match."""
-    fixes: list[tuple] = []
+    if want1:
+        fixes = _common_marks(line, toks)
+        if fixes is not None:
+            return fixes, True
+    fixes = []
     simple = True
     n_line = len(line)
     # Positions of marks this call converts: the next mark reads one as the full-width mark it
@@ -471,12 +515,20 @@ def _spaces(line: str) -> Iterator[_Fix]:
 
 # --- PW010 balance ------------------------------------------------------------------------
 
-def _balance(line: str) -> tuple[list[int], list[tuple[int, str]]]:
-    """Openers left open and (closer, problem) pairs of one line."""
+def _balance(line: str, brackets: str | None = None) -> tuple[list[int], list[tuple[int, str]]]:
+    """Openers left open and (closer, problem) pairs of one line.
+
+    ``brackets``: the line's quotes and brackets of _PAIRS in order, when known (the line's
+    tokens hold them); each is then found by ``str.find`` from the one before, not by a
+    scan of the whole line (seed 004's 310-character line: ~3.3 -> ~2 us).
+    """
+    if brackets is None:
+        brackets = "".join(_BRACKET_GATE.findall(line))
     stack: list[int] = []
     bad: list[tuple[int, str]] = []
-    for m in _BRACKET_GATE.finditer(line):  # (stdlib re: the quotes and brackets of _PAIRS)
-        i, ch = m.start(), m.group()
+    i = -1
+    for ch in brackets:
+        i = line.find(ch, i + 1)
         if ch in _PAIRS:
             stack.append(i)
         elif ch in _CLOSER_OF:
@@ -496,8 +548,8 @@ def _balance(line: str) -> tuple[list[int], list[tuple[int, str]]]:
     return stack, bad
 
 
-def _unbalanced(line: str, prev_line: str, next_line: str) -> Iterator[_Fix]:
-    open_left, bad = _balance(line)
+def _unbalanced(line: str, prev_line: str, next_line: str, brackets: str) -> Iterator[_Fix]:
+    open_left, bad = _balance(line, brackets)
     if not open_left and not bad:
         return
     # A pair split by a hard line wrap (《浙江\n省测绘管理条例》) is the line rules' business.
@@ -528,21 +580,16 @@ def _unbalanced(line: str, prev_line: str, next_line: str) -> Iterator[_Fix]:
 _BRACKET_GATE = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSER_OF)) + "]")  # _balance
 
 
-def _may_be_unbalanced(line: str) -> bool:
-    """False when _balance certainly finds nothing: the line's quotes and brackets pair up.
+def _may_be_unbalanced(brackets: str) -> bool:
+    """False when _balance certainly finds nothing: the line's quotes and brackets
+    ``brackets`` pair up.
 
     Removing adjacent pairs until none is left empties exactly the sequences _balance walks
     without a finding; this costs ~1 us where _unbalanced cost ~6 (seed 000: 8 such lines).
     """
-    if RSQ in line:
+    if RSQ in brackets:
         return True  # an apostrophe ’ is skipped by _balance; let it walk
-    rest = "".join(_BRACKET_GATE.findall(line))
-    while rest:
-        shorter = _ADJACENT_PAIR.sub("", rest)
-        if len(shorter) == len(rest):
-            return True
-        rest = shorter
-    return False
+    return bool(_without_pairs(brackets))
 
 
 # _TRIGGER, decided mostly by stdlib scans and ``in`` tests (the ``regex`` search ran ~40 ns
@@ -604,9 +651,21 @@ def _line_fixes(line: str, raw: list[str], k: int, sel: frozenset, toks: str,
     if marks is not None:
         fixes, simple = marks
     elif _MARK_CHARS.search(toks) is not None:  # every ASCII , ; : ? ! and each . PW002 reads
-        fixes, simple = _halfwidth_marks(line, "PW001" in sel, "PW002" in sel)
+        fixes, simple = _halfwidth_marks(line, toks, "PW001" in sel, "PW002" in sel)
     else:
         fixes, simple = [], True
+    rest = toks.strip(",;:?! \t\N{NO-BREAK SPACE}")
+    brackets = "".join(_BRACKET_GATE.findall(rest)) if rest else ""  # the line's, in order
+    # The tokens are ASCII marks, spaces, and quotes and brackets alone; no space touches a
+    # full-width mark, and the quotes and brackets pair up: only PW001 / PW002 have anything
+    # to act on, so no other sub-rule need look (seed 000: 18 of 19 candidate lines, ~1 us
+    # each; a line whose only token is a space skips the _TRIGGER test too, ~1-4 us).
+    unpaired = bool(brackets) and "PW010" in sel and _may_be_unbalanced(brackets)
+    only_marks = not doubled and not unpaired and _OTHER_TOKEN.search(rest) is None and not (
+        "PW009" in sel and (" " in toks or "\t" in toks or "\N{NO-BREAK SPACE}" in toks)
+        and _space_by_mark(line))
+    if only_marks and not fixes:
+        return [], True
     if not (fixes and simple):
         # (A mark in the common case is a _TRIGGER match next to Chinese.)
         if not (_TRIGGER_CHAR.search(toks) is not None or _has_trigger(line)) \
@@ -614,9 +673,7 @@ def _line_fixes(line: str, raw: list[str], k: int, sel: frozenset, toks: str,
             return [], True  # no Chinese: nothing is in Chinese context
     n_marks = len(fixes)
     protected = [m.span() for m in _PROTECTED.finditer(line)] if _protect_hint(line) else []
-    if not doubled and not toks.strip(",;:?!"):
-        # The tokens are ASCII marks alone, which only PW001 reads: no other sub-rule has a
-        # token to start from (seed 000: 17 of 24 lines, ~1 us each).
+    if only_marks:
         if protected:
             fixes = [f for f in fixes if not _in_spans(f[0], f[1], protected)]
         return fixes, simple
@@ -636,16 +693,19 @@ def _line_fixes(line: str, raw: list[str], k: int, sel: frozenset, toks: str,
     if "PW009" in sel and (" " in toks or "\t" in toks or "\N{NO-BREAK SPACE}" in toks) \
             and _space_by_mark(line):
         fixes.extend(_spaces(line))
-    # The line's quotes and brackets are its tokens', in order.
-    if "PW010" in sel and not converting and _may_be_unbalanced(toks):
-        # Only once the ASCII pairs are converted, so the report sees the final marks.
+    # Only once the ASCII pairs are converted, so the report sees the final marks.
+    if unpaired and not converting:
         prev_line = _without_cr(raw[k - 1]) if k else ""
         next_line = _without_cr(raw[k + 1]) if k + 1 < len(raw) else ""
-        fixes.extend(_unbalanced(line, prev_line, next_line))
+        fixes.extend(_unbalanced(line, prev_line, next_line, brackets))
     ordered = simple and len(fixes) == n_marks  # nothing but the common case
     if protected:
         fixes = [f for f in fixes if not _in_spans(f[0], f[1], protected)]
     return fixes, ordered
+
+
+# A token none of PW001, PW002, PW009 and PW010 reads.
+_OTHER_TOKEN = re.compile("[^,;:?! \t\N{NO-BREAK SPACE}" + re.escape("".join(_PAIRS) + "".join(_CLOSER_OF)) + "]")
 
 
 def _converting(line: str, sel: frozenset, toks: str) -> list[_Fix]:
@@ -699,7 +759,23 @@ _DOUBLED_MARKS = frozenset("，、；：。一")
 # Adjacent pairs; removing them until none is left empties exactly the bracket sequences
 # that _balance walks without a finding (the stack discipline), line by line since ``\n``
 # is never removed.
-_ADJACENT_PAIR = re.compile("|".join(re.escape(o + c) for o, c in _PAIRS.items()))
+_ADJACENT_PAIRS = tuple(o + c for o, c in _PAIRS.items())
+
+
+def _without_pairs(tokens: str) -> str:
+    """``tokens`` with adjacent pairs removed until none is left.
+
+    What is left does not depend on the order of removal (no pair's closer opens another),
+    so ``str.replace`` of the pairs present, one after the other, does it: ~0.5 us a round
+    where a ``re`` substitution of all pairs took 1-2 (seed 004's 147 tokens).
+    """
+    while True:
+        n = len(tokens)
+        for pair in _ADJACENT_PAIRS:
+            if pair in tokens:
+                tokens = tokens.replace(pair, "")
+        if len(tokens) == n:
+            return tokens
 
 
 def _token_lines(text: str) -> tuple[list[int], str]:
@@ -707,17 +783,12 @@ def _token_lines(text: str) -> tuple[list[int], str]:
     quotes and brackets that do not pair up), and the _TOKENS matches joined (``\n`` is
     one, so ``.split("\n")`` gives each line's)."""
     found = _TOKENS.findall(text)
-    if _STANDARD_DASH in found:
-        found = [t for t in found if t != _STANDARD_DASH]
     tokens = "".join(found)
+    if _STANDARD_DASH in tokens:  # (or two ``—`` tokens in a row: a test of the joined tokens)
+        tokens = "".join([t for t in found if t != _STANDARD_DASH])
     if not tokens.strip("\n"):
         return [], tokens
-    rest = tokens
-    while True:
-        shorter = _ADJACENT_PAIR.sub("", rest)
-        if len(shorter) == len(rest):
-            break
-        rest = shorter
+    rest = _without_pairs(tokens)
     if not rest.strip("\n") and RSQ not in tokens:
         return [], tokens  # clean text: every line's brackets pair up, nothing else to look at
     per_line = tokens.split("\n")
@@ -726,7 +797,8 @@ def _token_lines(text: str) -> tuple[list[int], str]:
         # such lines are walked (before: every line of the text).
         return [k for k, (part, orig) in enumerate(zip(rest.split("\n"), per_line))
                 if part or RSQ in orig], tokens
-    return [k for k, part in enumerate(rest.split("\n")) if part], tokens
+    parts = rest.split("\n")
+    return list(compress(range(len(parts)), parts)), tokens  # the lines with a part left
 
 
 # The doubled marks alone: ~60% of the cost of charclass.repeated_chars' ``(.)\1``.
@@ -801,7 +873,7 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
                 break
             toks = per_line[k]
             if (want1 or want2) and _MARK_CHARS.search(toks) is not None:  # every , ; : ? ! and . they read
-                marks[k] = found = _halfwidth_marks(_without_cr(raw[k]), want1, want2)
+                marks[k] = found = _halfwidth_marks(_without_cr(raw[k]), toks, want1, want2)
                 if found[0]:
                     changing = True
             if "(" in toks or ")" in toks or '"' in toks or "'" in toks:
@@ -811,9 +883,10 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
         doubled = _doubled_lines(text, shared=not changing)
         if doubled:
             lines = sorted(set(lines).union(doubled))
-    # Lines are cut (and their offsets found) once there is a candidate: seed 003 has 219
-    # lines and 8 candidates, and a tuple per line was ~0.1 us each.
-    ends = list(accumulate(map(len, raw)))  # line k starts at ends[k - 1] + k
+    # Lines are cut once there is a candidate (seed 003 has 219 lines and 8 candidates, and a
+    # tuple per line was ~0.1 us each), and their offsets summed only up to the last line
+    # with a fix (seed 004: one fix on line 34 of 82).
+    base_k = base = 0  # line base_k starts at base
     last_end = -1
     for k in lines:
         line = raw[k]
@@ -825,7 +898,8 @@ def find_punctuation(text: str, ctx: Context) -> Iterator[Edit]:
                                      pairs.get(k))
         if not fixes:
             continue
-        base = ends[k - 1] + k if k else 0
+        base += sum(map(len, raw[base_k:k])) + k - base_k
+        base_k = k
         if ordered:
             # PW001's common case only (seed 000: 160 edits a pass): one-character fixes,
             # sorted and disjoint, past every edit of the lines before.  The edits are built

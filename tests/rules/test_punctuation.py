@@ -71,6 +71,17 @@ CASES = [
     ("见`a,b`说明", "见`a,b`说明"),
     ("邮件a.b@c.cn,谢谢", "邮件a.b@c.cn，谢谢"),
     ("[法律](法律法规模版.md)文件", "[法律](法律法规模版.md)文件"),
+    # Lines with one kind of mark, which a shortcut converts when every one follows CJK
+    # (and which the general loop takes when one does not, or when a character before a
+    # mark is new to the is_cjk memo: 龘).
+    ("他强调,深入推进,", "他强调，深入推进，"),
+    (",他强调,深入", ",他强调，深入"),
+    ("a,他强调,深入", "a，他强调，深入"),
+    ("他强调,,深入", "他强调，深入"),
+    ("他强调, 深入,推进", "他强调，深入，推进"),
+    ("推进,G60,长三角", "推进，G60，长三角"),
+    ("他强调,深入\n,推进,发展", "他强调，深入\n,推进，发展"),
+    ("龘,龘,龘", "龘，龘，龘"),
 ]
 
 
