@@ -46,14 +46,15 @@ from __future__ import annotations
 
 import bisect
 import collections
+import fractions
 import json
 import math
 import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, repeat
-from operator import le, methodcaller, mul, sub
+from itertools import accumulate, chain, compress, repeat
+from operator import add, and_, eq, le, methodcaller, mul, not_, sub
 from typing import Iterator, NamedTuple, Sequence
 
 import regex
@@ -431,8 +432,11 @@ class _Layouts:
     (mid-word ends, punctuation, list items, distinct texts) are updated, not rebuilt; and a
     window whose extents and margin equal the previous window's keeps its width, so only the
     full lines' tallies are read again; and a window whose median extent holds a strict
-    majority takes it as the width without scoring bands (all of 003's).  Seed 003 (111
-    lines): 1.1 -> ~0.12 ms for all its layouts (was ~12 µs a window recomputed from scratch).
+    majority takes it as the width without scoring bands (all of 003's).  Before the sweep,
+    the windows that have the wrap of the text's most common extent are found at C level
+    (:func:`_wrapped_windows`, 003: all but three): the sweep slides only through the others.
+    Seed 003 (111 lines): 1.1 -> ~0.08 ms for all its layouts (was ~12 µs a window recomputed
+    from scratch).
     tests/rules/test_linebreaks.py compares the sweep with a from-scratch reference.
     """
 
@@ -486,11 +490,27 @@ class _Layouts:
         # the windows that have it).
         nw_margin, not_wrapped = -1, None
         wrapped, wrapped_width, wrapped_margin = None, -1, -1
-        for k in range(n_lines):
+        # The windows that have the wrap of the text's most common extent, known at once
+        # (003: all but the first three): the sliding below runs only for the others (`out`
+        # holds their layouts, in order).
+        fast = None if repeats else _wrapped_windows(ext, ind, facts)
+        if fast is None:
+            todo = range(n_lines)
+        elif all(fast[1]):
+            return [fast[0]] * n_lines
+        else:
+            todo = list(compress(range(n_lines), map(not_, fast[1])))
+        prev = -1
+        for k in todo:
             nlo = k - WIDTH_WINDOW_LINES if k > WIDTH_WINDOW_LINES else 0
             nhi = k + WIDTH_WINDOW_LINES + 2
             if nhi > n_lines:
                 nhi = n_lines
+            if k != prev + 1:  # known windows in between: this one is built from nothing
+                lo = hi = nlo
+                ordered, cnt, full, tally, full_texts = [], {}, None, 0, {}
+                margin, n_at_margin, last_free = 1 << 62, 0, False
+            prev = k
             if nlo == lo and nhi == hi and out:
                 out.append(out[-1])
                 continue
@@ -617,7 +637,102 @@ class _Layouts:
                     wrapped_width, wrapped_margin = width, margin
                     wrapped = _Layout(width - margin, margin)
                 out.append(wrapped)
-        return out
+        if fast is None:
+            return out
+        layouts = [fast[0]] * n_lines
+        for k, layout in zip(todo, out):
+            layouts[k] = layout
+        return layouts
+
+
+# _wrapped_windows packs one window's tests in one int: a lane of _LANE_BITS a test, holding a
+# sum over the window's lines of a per-line value (a linear form of its counts) plus an
+# offset that sets the lane's top bit exactly when the test passes.
+_LANE_BITS = 10
+_LANES = 8
+
+
+def _share_ratio(share: float) -> tuple[int, int]:
+    """``share`` as num/den, checked to compare like the float on every window count."""
+    r = fractions.Fraction(share).limit_denominator(100)
+    size = 2 * WIDTH_WINDOW_LINES + 2
+    assert all((v < share * n) == (v * r.denominator < r.numerator * n) for n in range(size + 1) for v in range(size + 1))
+    return r.numerator, r.denominator
+
+
+@lru_cache(maxsize=1)
+def _window_lanes() -> tuple[dict[int, int], list[int], int]:
+    """(per-line value by line key, offsets by window size, the lanes' top bits) for
+    :func:`_wrapped_windows`.  A line key is its ``_sweep`` facts (1, mid-word end << 8, prose
+    punctuation << 16, list item << 24), plus 1 << 25 if it sits at the margin, plus its
+    extent's class << 26: 0 below the full lines, 1 full, 2 at the width, 3 one indent wider,
+    4 wider than the band."""
+    size = 2 * WIDTH_WINDOW_LINES + 2
+    ia, ib = _share_ratio(0.3)  # _sweep's wider-by-an-indent share
+    ma, mb = _share_ratio(MIN_MIDWORD_SHARE)
+    pa, pb = _share_ratio(MIN_PUNCT_SHARE)
+    values = {}
+    for m in (0, 1):
+        for p in (0, 1):
+            for s in (0, 1):
+                for at_margin in (0, 1):
+                    for cls in range(5):
+                        full, at_width, wider, over = cls >= 1, cls == 2, cls == 3, cls == 4
+                        lanes = (at_width,  # a strict majority at the width
+                                 at_margin,  # a line at the margin
+                                 ia * at_width + ib * (1 - wider),  # no wider-by-an-indent width
+                                 1 - over,  # few lines wider than the band
+                                 full,  # enough distinct full lines
+                                 full * (mb * m - ma) + ma,  # mid-word ends
+                                 full * (pb * p - pa) + pa,  # prose punctuation
+                                 full * (1 - 2 * s) + 1)  # not mostly list items
+                        key = 1 | m << 8 | p << 16 | s << 24 | at_margin << 25 | cls << 26
+                        values[key] = sum(v << (_LANE_BITS * j) for j, v in enumerate(lanes))
+    half = 1 << (_LANE_BITS - 1)
+    most = [max(v >> (_LANE_BITS * j) & (2 * half - 1) for v in values.values()) for j in range(_LANES)]
+    offsets = [0]
+    for n in range(1, size + 1):
+        most_over = max(v for v in range(n + 1) if not v > MAX_OVERWIDE_SHARE * n)
+        need = (n // 2 + 1, 1, ib * n + 1, n - most_over, MIN_DISTINCT_FULL_LINES, ma * n, pa * n, n)
+        # A lane passes at `need` or more; it never goes negative nor carries into the next.
+        assert all(0 <= t <= half and n * m + half - t < 2 * half for t, m in zip(need, most))
+        offsets.append(sum((half - t) << (_LANE_BITS * j) for j, t in enumerate(need)))
+    top = sum(half << (_LANE_BITS * j) for j in range(_LANES))
+    return values, offsets, top
+
+
+def _wrapped_windows(ext: Sequence[int], ind: Sequence[int], facts: list[int]) -> tuple[_Layout, list[bool]] | None:
+    """For ``_Layouts._sweep`` (texts all different): the layout of a wrap at the text's most
+    common extent W and least indent m, and for each window whether ``_sweep`` gives it that
+    layout for sure: W holds a strict majority of the window (so it is the width) with no extent
+    one indent wider to correct it, a line sits at m, few lines are wider than the band, and the
+    full lines (FULL_SLACK_COLUMNS below W or wider) are enough, mostly stop mid-word, carry
+    prose punctuation and are not mostly list items.  Each window's tests are one int (lanes,
+    see :func:`_window_lanes`), the windows' ints differences of one prefix sum: all at C level,
+    where sliding a window costs ~1 µs.  None if W is too narrow for a wrap."""
+    n = len(ext)
+    if n < MIN_WRAP_LINES:
+        return None
+    width = collections.Counter(ext).most_common(1)[0][0]
+    margin = min(ind)
+    if width < margin + MIN_WRAP_COLUMNS:
+        return None
+    values, offsets, top = _window_lanes()
+    full, wider, over = width - FULL_SLACK_COLUMNS, width + INDENT_COLUMNS, width + OVER_SLACK_COLUMNS
+    cls = {e: (e >= full) + (e == width) + 2 * (wider - 1 <= e <= wider + 1) + 3 * (e > over) << 26 for e in set(ext)}
+    keys = map(add, map(add, facts, map(cls.__getitem__, ext)), map({margin: 1 << 25}.get, ind, repeat(0)))
+    pre = list(accumulate(map(values.__getitem__, keys), initial=0))
+    # Window k is lines max(0, k - WIDTH_WINDOW_LINES) .. min(n, k + WIDTH_WINDOW_LINES + 2).
+    first = min(n, WIDTH_WINDOW_LINES + 1)  # windows starting at line 0
+    his = pre[WIDTH_WINDOW_LINES + 2:]
+    his += repeat(pre[n], n - len(his))
+    los = [0] * first
+    los += pre[1:n - WIDTH_WINDOW_LINES]
+    hi_idx = list(range(WIDTH_WINDOW_LINES + 2, n + 1))
+    hi_idx += repeat(n, n - len(hi_idx))
+    sizes = map(sub, hi_idx, chain(repeat(0, first), range(1, n - WIDTH_WINDOW_LINES)))
+    passed = map(and_, map(add, map(sub, his, los), map(offsets.__getitem__, sizes)), repeat(top))
+    return _Layout(width - margin, margin), list(map(eq, passed, repeat(top)))
 
 
 def _band_width(ordered: list[int], cnt: dict[int, int], margin: int, n: int, ext: list[int], lo: int,
