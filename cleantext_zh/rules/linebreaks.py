@@ -54,7 +54,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain, compress, repeat
-from operator import add, and_, eq, le, methodcaller, mul, not_, sub
+from operator import add, and_, eq, is_not, le, methodcaller, mul, not_, sub
 from typing import Iterator, NamedTuple, Sequence
 
 import regex
@@ -334,10 +334,10 @@ def _plain_width(s: str) -> int:
 def _contents(text: str, lines=None, plain: bool = False) -> list[_Content]:
     """The content lines of ``text``; ``plain`` True says ``_plain`` is known to match it whole."""
     out = []
-    lines = split_lines(text) if lines is None else lines
     # Plain text (the usual case) is measured by its UTF-8 length instead of a findall and a
     # Python call per piece: seed 003's 111 lines 0.25 -> 0.1 ms.
     if not (plain or _plain().fullmatch(text)):
+        lines = split_lines(text) if lines is None else lines
         for i, ln in enumerate(lines):
             lt = ln.text
             lead = len(lt) - len(lt.lstrip(_LEAD_WS))
@@ -349,25 +349,26 @@ def _contents(text: str, lines=None, plain: bool = False) -> list[_Content]:
             out.append(_Content(i, ln.start + lead, ln.start + trail, s, indent, indent + display_width(s)))
         return out
     # Plain: the white space at a line's ends is the space and U+3000 only (no form feed), and
-    # _plain_width is inlined (a call a line less; empty lines, half of a double-spaced
-    # wrap's, skipped first: 003 ~0.07 -> ~0.05 ms).
-    append, new = out.append, tuple.__new__
-    for i, ln in enumerate(lines):
-        lt = ln[2]
-        if not lt:
-            continue
-        s = lt.strip(_TRAIL_WS)
-        if not s:
-            continue
-        if s is lt:  # nothing stripped (CPython returns the string itself)
-            start = ln[0]
-            append(new(_Content, (i, start, start + len(s), s, 0, 2 * len(s) - len(s.encode("ascii", "ignore")))))
-            continue
+    # a line's width is 2 * its length less its ASCII characters.  Every line as if it had no
+    # white space at its ends, at C level (no Line objects either: 003's 218 lines ~75 ->
+    # ~35 µs with the split), then the few lines that have some are measured again.
+    parts = text.split("\n")
+    stripped = list(map(str.strip, parts, repeat(_TRAIL_WS)))
+    idx = list(compress(range(len(parts)), stripped))  # the non-blank lines
+    texts = list(filter(None, stripped))
+    starts = list(compress(accumulate(map(add, map(len, parts), repeat(1)), initial=0), stripped))
+    lens = list(map(len, texts))
+    # The ASCII characters of each line: one encoding of the text, split like it.
+    n_ascii = map(len, compress(text.encode("ascii", "ignore").split(b"\n"), stripped))
+    widths = map(sub, map(add, lens, lens), n_ascii)
+    out = list(map(tuple.__new__, repeat(_Content), zip(idx, starts, map(add, starts, lens), texts, repeat(0), widths)))
+    for k in compress(range(len(texts)), map(is_not, texts, compress(parts, stripped))):
+        c, lt = out[k], parts[idx[k]]
+        s = c.text
         lead = lt.index(s[0])
-        start = ln[0] + lead
-        width = 2 * len(s) - len(s.encode("ascii", "ignore"))
         indent = 2 * lead - len(lt[:lead].encode("ascii", "ignore"))
-        append(new(_Content, (i, start, start + len(s), s, indent, indent + width)))
+        out[k] = _new(_Content, (c.idx, c.text_start + lead, c.text_end + lead, s, indent,
+                                 indent + 2 * len(s) - len(s.encode("ascii", "ignore"))))
     return out
 
 
@@ -709,13 +710,15 @@ def _wrapped_windows(ext: Sequence[int], ind: Sequence[int], facts: list[int]) -
     full lines (FULL_SLACK_COLUMNS below W or wider) are enough, mostly stop mid-word, carry
     prose punctuation and are not mostly list items.  Each window's tests are one int (lanes,
     see :func:`_window_lanes`), the windows' ints differences of one prefix sum: all at C level,
-    where sliding a window costs ~1 µs.  None if W is too narrow for a wrap."""
+    where sliding a window costs ~1 µs.  None if W is too narrow or too rare for a wrap."""
     n = len(ext)
     if n < MIN_WRAP_LINES:
         return None
-    width = collections.Counter(ext).most_common(1)[0][0]
+    (width, count), = collections.Counter(ext).most_common(1)
     margin = min(ind)
-    if width < margin + MIN_WRAP_COLUMNS:
+    # A window holds at least min(n, WIDTH_WINDOW_LINES + 1) lines (the last one): W holds a
+    # strict majority of none if rarer than half that.
+    if width < margin + MIN_WRAP_COLUMNS or count * 2 <= min(n, WIDTH_WINDOW_LINES + 1):
         return None
     values, offsets, top = _window_lanes()
     full, wider, over = width - FULL_SLACK_COLUMNS, width + INDENT_COLUMNS, width + OVER_SLACK_COLUMNS
@@ -912,8 +915,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     plain_edged = _plain_edged(text)
     if _settled_unwrapped(text, plain_edged):
         return
-    lines = split_lines(text)
-    cs = _contents(text, lines, plain_edged)
+    cs = _contents(text, None, plain_edged)
     if len(cs) < 2:
         return
     # The paragraph separator style: a blank line if most breaks have one.
@@ -950,7 +952,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # A fence line's content starts with ``` or ~~~, which _STRUCTURAL matches: only a text
     # with such a structural line is searched for fences (the structural lines' starts, not
     # two scans of the text: ~6 µs on a 5k text with a list item).
-    fenced = _fenced_lines(lines) if any(map(methodcaller("startswith", ("```", "~~~")), compress(texts, structural))) \
+    fenced = _fenced_lines(split_lines(text)) if any(map(methodcaller("startswith", ("```", "~~~")), compress(texts, structural))) \
         else set()
     # Per line, once, where the loop below asks for them (a hard wrap reads them at every
     # break, twice or more each): does it end a sentence, does it carry prose punctuation?
