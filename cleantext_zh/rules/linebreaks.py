@@ -60,7 +60,7 @@ from typing import Iterator, NamedTuple, Sequence
 import regex
 
 from ..charclass import CLOSING_CHARS, SENTENCE_END_CHARS
-from ..edits import Edit, Safety, make_edit
+from ..edits import Edit, Safety, make_edit, make_edits
 from ..rule import Context, Normalizer, Rule
 from .pagination import split_lines
 
@@ -922,7 +922,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # Lines are split at newlines only and the lines between two content lines are blank, so
     # the newlines in a gap are the difference of the line numbers (no count over the text).
     # The content lines' fields as columns: one zip, not a comprehension for each.
-    idxs, _, _, texts, indents, extents = zip(*cs)
+    idxs, text_starts, text_ends, texts, indents, extents = zip(*cs)
     gaps_blank = list(map(le, repeat(2), map(sub, idxs[1:], idxs)))  # operator's, not slot wrappers: 2x
     # blank_style of break k: at least half the gaps in its window are blank; a prefix sum
     # instead of re-summing ~40 gaps for every break.
@@ -978,20 +978,22 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # for the calls): its length and whether it has prose punctuation.
     carried_len, carried_prose = 0, False
     joined = -2  # the last break whose decision is a join that counts for `carried`
+    # The tests below read the content lines' columns and the layout's fields unpacked, not
+    # NamedTuple attributes (a property call each).
     for k in range(len(cs) - 1):
-        a, b = cs[k], cs[k + 1]
         if joined == k - 1:
             p = texts[k - 1]
             carried_len += len(p)
             carried_prose = carried_prose or (prose[k - 1] if prose else _PROSE_PUNCT_RE.search(p) is not None)
         else:
             carried_len, carried_prose = 0, False
-        if fenced and (a.idx in fenced or b.idx in fenced):
+        if fenced and (idxs[k] in fenced or idxs[k + 1] in fenced):
             continue
         lay = layout_at(k)
-        if ends is not None and lay.width and not ends[k] and (prose[k] or carried_prose) \
-                and not structural[k] and not structural[k + 1] and b.idx - a.idx <= 2 \
-                and b.indent - lay.margin < 2 and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS:
+        width, margin = lay
+        if ends is not None and width and not ends[k] and (prose[k] or carried_prose) \
+                and not structural[k] and not structural[k + 1] and idxs[k + 1] - idxs[k] <= 2 \
+                and indents[k + 1] - margin < 2 and extents[k] - margin >= width - FULL_SLACK_COLUMNS:
             # What _decide returns for most breaks of a hard wrap, without the call: a full line
             # of prose that stops mid-sentence, no list item either side, the next line not
             # indented, at most one blank line between (lines are split at newlines only, so the
@@ -999,12 +1001,13 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
             decisions.append((k, _WRAP_JOIN))
             joined = k
             continue
-        if not lay.width and not form_feeds and b.indent - lay.margin != 1 and not structural[k] \
-                and not structural[k + 1] and _ends_clause(a.text):
+        if not width and not form_feeds and indents[k + 1] - margin != 1 and not structural[k] \
+                and not structural[k + 1] and _ends_clause(texts[k]):
             # What _decide returns for most breaks of one-paragraph-per-line text, without the
             # call: None after a line that ends a clause, when no list item is either side and
             # the next line has no stray space (no form feed in the gap to make it PG003).
             continue
+        a, b = cs[k], cs[k + 1]
         gap = text[a.text_end:b.text_start]
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
         if ends is None:
@@ -1028,14 +1031,17 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
         yield from _layout_margins(text, cs, touched, fenced, layout_at)
     wrap_join = ctx.wants("LB001")
-    safe, wrap_reason = Safety.SAFE, _WRAP_JOIN[2]  # locals: an enum member's lookup is ~60 ns an edit
+    run: list[tuple[int, int]] = []  # the spans of the latest run of usual wrap joins
     for k, decision in decisions:
-        a, b = cs[k], cs[k + 1]
         if decision is _WRAP_JOIN and wrap_join and not texts[k][-1].isascii():
             # The usual hard-wrap join between Han lines: what _joiner and the general case
-            # below give (nothing between, nothing dropped, LB001, safe), without them.
-            yield make_edit(text, a.text_end, b.text_start, "", "LB001", wrap_reason, safe, 0.95)
+            # below give (nothing between, nothing dropped, LB001, safe), built a run at a time.
+            run.append((text_ends[k], text_starts[k + 1]))
             continue
+        if run:
+            yield from make_edits(text, run, "", "LB001", _WRAP_JOIN[2], Safety.SAFE, _WRAP_JOIN[3])
+            run = []
+        a, b = cs[k], cs[k + 1]
         kind, rule, reason, conf = decision
         if kind == "join":
             between, drop, special = _joiner(a.text, b.text)
@@ -1060,6 +1066,8 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
                 before_nl = gap[:nl_end]
                 after = sep if before_nl.count("\n") < sep.count("\n") else before_nl
                 yield make_edit(text, a.text_end, b.text_start, after, "LB003", reason, confidence=conf)
+    if run:
+        yield from make_edits(text, run, "", "LB001", _WRAP_JOIN[2], Safety.SAFE, _WRAP_JOIN[3])
     # A stray space at the very start of the text (the first page's first line).
     first = cs[0]
     if ctx.wants("LB003") and text[:first.text_start] == " " and first.idx not in fenced \
