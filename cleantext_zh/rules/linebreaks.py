@@ -446,9 +446,13 @@ class _Layouts:
         """``columns``: (texts, indents, extents) of ``cs`` if the caller has them."""
         self.n = len(cs)
         self.texts, self.ind, self.ext = columns or ([c.text for c in cs], [c.indent for c in cs], [c.extent for c in cs])
-        self.midword = [t[-1].isalnum() or _HAN.match(t[-1]) is not None for t in self.texts]  # most Han is alnum
-        self.prose = [_PROSE_PUNCT_RE.search(t) is not None for t in self.texts]
+        self.prose = prose = [_PROSE_PUNCT_RE.search(t) is not None for t in self.texts]
         self.structural = structural
+        # A full line's tallies packed in one int, a byte each (a window holds at most
+        # 2 * WIDTH_WINDOW_LINES + 2 < 256 lines): 1, mid-word end (most Han is alnum), prose
+        # punctuation, list item; one addition a line instead of four.
+        self.facts = [1 | (t[-1].isalnum() or _HAN.match(t[-1]) is not None) << 8 | p << 16 | s << 24
+                      for t, p, s in zip(self.texts, prose, structural)]
         self.layouts: list[_Layout] | None = None
 
     def __call__(self, k: int) -> _Layout:
@@ -462,11 +466,7 @@ class _Layouts:
 
     def _sweep(self) -> list[_Layout]:
         n_lines, ext, ind, texts = self.n, self.ext, self.ind, self.texts
-        midword, prose, structural = self.midword, self.prose, self.structural
-        # A full line's tallies packed in one int, a byte each (a window holds at most
-        # 2 * WIDTH_WINDOW_LINES + 2 < 256 lines): 1, mid-word end, prose punctuation, list
-        # item; one addition a line instead of four.
-        facts = [1 | m << 8 | p << 16 | s << 24 for m, p, s in zip(midword, prose, structural)]
+        facts = self.facts
         bl, br, insort = bisect.bisect_left, bisect.bisect_right, bisect.insort
         out: list[_Layout] = []
         unwrapped: dict[int, _Layout] = {}  # one _Layout(0, margin) a margin
