@@ -46,20 +46,21 @@ from __future__ import annotations
 
 import bisect
 import collections
+import fractions
 import json
 import math
 import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, repeat
-from operator import le, methodcaller, mul, sub
+from itertools import accumulate, chain, compress, repeat
+from operator import add, and_, eq, is_not, le, methodcaller, mul, not_, sub
 from typing import Iterator, NamedTuple, Sequence
 
 import regex
 
 from ..charclass import CLOSING_CHARS, SENTENCE_END_CHARS
-from ..edits import Edit, Safety, make_edit
+from ..edits import Edit, Safety, make_edit, make_edits
 from ..rule import Context, Normalizer, Rule
 from .pagination import split_lines
 
@@ -333,10 +334,10 @@ def _plain_width(s: str) -> int:
 def _contents(text: str, lines=None, plain: bool = False) -> list[_Content]:
     """The content lines of ``text``; ``plain`` True says ``_plain`` is known to match it whole."""
     out = []
-    lines = split_lines(text) if lines is None else lines
     # Plain text (the usual case) is measured by its UTF-8 length instead of a findall and a
     # Python call per piece: seed 003's 111 lines 0.25 -> 0.1 ms.
     if not (plain or _plain().fullmatch(text)):
+        lines = split_lines(text) if lines is None else lines
         for i, ln in enumerate(lines):
             lt = ln.text
             lead = len(lt) - len(lt.lstrip(_LEAD_WS))
@@ -348,25 +349,26 @@ def _contents(text: str, lines=None, plain: bool = False) -> list[_Content]:
             out.append(_Content(i, ln.start + lead, ln.start + trail, s, indent, indent + display_width(s)))
         return out
     # Plain: the white space at a line's ends is the space and U+3000 only (no form feed), and
-    # _plain_width is inlined (a call a line less; empty lines, half of a double-spaced
-    # wrap's, skipped first: 003 ~0.07 -> ~0.05 ms).
-    append, new = out.append, tuple.__new__
-    for i, ln in enumerate(lines):
-        lt = ln[2]
-        if not lt:
-            continue
-        s = lt.strip(_TRAIL_WS)
-        if not s:
-            continue
-        if s is lt:  # nothing stripped (CPython returns the string itself)
-            start = ln[0]
-            append(new(_Content, (i, start, start + len(s), s, 0, 2 * len(s) - len(s.encode("ascii", "ignore")))))
-            continue
+    # a line's width is 2 * its length less its ASCII characters.  Every line as if it had no
+    # white space at its ends, at C level (no Line objects either: 003's 218 lines ~75 ->
+    # ~35 µs with the split), then the few lines that have some are measured again.
+    parts = text.split("\n")
+    stripped = list(map(str.strip, parts, repeat(_TRAIL_WS)))
+    idx = list(compress(range(len(parts)), stripped))  # the non-blank lines
+    texts = list(filter(None, stripped))
+    starts = list(compress(accumulate(map(add, map(len, parts), repeat(1)), initial=0), stripped))
+    lens = list(map(len, texts))
+    # The ASCII characters of each line: one encoding of the text, split like it.
+    n_ascii = map(len, compress(text.encode("ascii", "ignore").split(b"\n"), stripped))
+    widths = map(sub, map(add, lens, lens), n_ascii)
+    out = list(map(tuple.__new__, repeat(_Content), zip(idx, starts, map(add, starts, lens), texts, repeat(0), widths)))
+    for k in compress(range(len(texts)), map(is_not, texts, compress(parts, stripped))):
+        c, lt = out[k], parts[idx[k]]
+        s = c.text
         lead = lt.index(s[0])
-        start = ln[0] + lead
-        width = 2 * len(s) - len(s.encode("ascii", "ignore"))
         indent = 2 * lead - len(lt[:lead].encode("ascii", "ignore"))
-        append(new(_Content, (i, start, start + len(s), s, indent, indent + width)))
+        out[k] = _new(_Content, (c.idx, c.text_start + lead, c.text_end + lead, s, indent,
+                                 indent + 2 * len(s) - len(s.encode("ascii", "ignore"))))
     return out
 
 
@@ -431,8 +433,11 @@ class _Layouts:
     (mid-word ends, punctuation, list items, distinct texts) are updated, not rebuilt; and a
     window whose extents and margin equal the previous window's keeps its width, so only the
     full lines' tallies are read again; and a window whose median extent holds a strict
-    majority takes it as the width without scoring bands (all of 003's).  Seed 003 (111
-    lines): 1.1 -> ~0.12 ms for all its layouts (was ~12 µs a window recomputed from scratch).
+    majority takes it as the width without scoring bands (all of 003's).  Before the sweep,
+    the windows that have the wrap of the text's most common extent are found at C level
+    (:func:`_wrapped_windows`, 003: all but three): the sweep slides only through the others.
+    Seed 003 (111 lines): 1.1 -> ~0.08 ms for all its layouts (was ~12 µs a window recomputed
+    from scratch).
     tests/rules/test_linebreaks.py compares the sweep with a from-scratch reference.
     """
 
@@ -441,9 +446,13 @@ class _Layouts:
         """``columns``: (texts, indents, extents) of ``cs`` if the caller has them."""
         self.n = len(cs)
         self.texts, self.ind, self.ext = columns or ([c.text for c in cs], [c.indent for c in cs], [c.extent for c in cs])
-        self.midword = [t[-1].isalnum() or _HAN.match(t[-1]) is not None for t in self.texts]  # most Han is alnum
-        self.prose = [_PROSE_PUNCT_RE.search(t) is not None for t in self.texts]
+        self.prose = prose = [_PROSE_PUNCT_RE.search(t) is not None for t in self.texts]
         self.structural = structural
+        # A full line's tallies packed in one int, a byte each (a window holds at most
+        # 2 * WIDTH_WINDOW_LINES + 2 < 256 lines): 1, mid-word end (most Han is alnum), prose
+        # punctuation, list item; one addition a line instead of four.
+        self.facts = [1 | (t[-1].isalnum() or _HAN.match(t[-1]) is not None) << 8 | p << 16 | s << 24
+                      for t, p, s in zip(self.texts, prose, structural)]
         self.layouts: list[_Layout] | None = None
 
     def __call__(self, k: int) -> _Layout:
@@ -457,11 +466,7 @@ class _Layouts:
 
     def _sweep(self) -> list[_Layout]:
         n_lines, ext, ind, texts = self.n, self.ext, self.ind, self.texts
-        midword, prose, structural = self.midword, self.prose, self.structural
-        # A full line's tallies packed in one int, a byte each (a window holds at most
-        # 2 * WIDTH_WINDOW_LINES + 2 < 256 lines): 1, mid-word end, prose punctuation, list
-        # item; one addition a line instead of four.
-        facts = [1 | m << 8 | p << 16 | s << 24 for m, p, s in zip(midword, prose, structural)]
+        facts = self.facts
         bl, br, insort = bisect.bisect_left, bisect.bisect_right, bisect.insort
         out: list[_Layout] = []
         unwrapped: dict[int, _Layout] = {}  # one _Layout(0, margin) a margin
@@ -486,11 +491,27 @@ class _Layouts:
         # the windows that have it).
         nw_margin, not_wrapped = -1, None
         wrapped, wrapped_width, wrapped_margin = None, -1, -1
-        for k in range(n_lines):
+        # The windows that have the wrap of the text's most common extent, known at once
+        # (003: all but the first three): the sliding below runs only for the others (`out`
+        # holds their layouts, in order).
+        fast = None if repeats else _wrapped_windows(ext, ind, facts)
+        if fast is None:
+            todo = range(n_lines)
+        elif all(fast[1]):
+            return [fast[0]] * n_lines
+        else:
+            todo = list(compress(range(n_lines), map(not_, fast[1])))
+        prev = -1
+        for k in todo:
             nlo = k - WIDTH_WINDOW_LINES if k > WIDTH_WINDOW_LINES else 0
             nhi = k + WIDTH_WINDOW_LINES + 2
             if nhi > n_lines:
                 nhi = n_lines
+            if k != prev + 1:  # known windows in between: this one is built from nothing
+                lo = hi = nlo
+                ordered, cnt, full, tally, full_texts = [], {}, None, 0, {}
+                margin, n_at_margin, last_free = 1 << 62, 0, False
+            prev = k
             if nlo == lo and nhi == hi and out:
                 out.append(out[-1])
                 continue
@@ -617,7 +638,104 @@ class _Layouts:
                     wrapped_width, wrapped_margin = width, margin
                     wrapped = _Layout(width - margin, margin)
                 out.append(wrapped)
-        return out
+        if fast is None:
+            return out
+        layouts = [fast[0]] * n_lines
+        for k, layout in zip(todo, out):
+            layouts[k] = layout
+        return layouts
+
+
+# _wrapped_windows packs one window's tests in one int: a lane of _LANE_BITS a test, holding a
+# sum over the window's lines of a per-line value (a linear form of its counts) plus an
+# offset that sets the lane's top bit exactly when the test passes.
+_LANE_BITS = 10
+_LANES = 8
+
+
+def _share_ratio(share: float) -> tuple[int, int]:
+    """``share`` as num/den, checked to compare like the float on every window count."""
+    r = fractions.Fraction(share).limit_denominator(100)
+    size = 2 * WIDTH_WINDOW_LINES + 2
+    assert all((v < share * n) == (v * r.denominator < r.numerator * n) for n in range(size + 1) for v in range(size + 1))
+    return r.numerator, r.denominator
+
+
+@lru_cache(maxsize=1)
+def _window_lanes() -> tuple[dict[int, int], list[int], int]:
+    """(per-line value by line key, offsets by window size, the lanes' top bits) for
+    :func:`_wrapped_windows`.  A line key is its ``_sweep`` facts (1, mid-word end << 8, prose
+    punctuation << 16, list item << 24), plus 1 << 25 if it sits at the margin, plus its
+    extent's class << 26: 0 below the full lines, 1 full, 2 at the width, 3 one indent wider,
+    4 wider than the band."""
+    size = 2 * WIDTH_WINDOW_LINES + 2
+    ia, ib = _share_ratio(0.3)  # _sweep's wider-by-an-indent share
+    ma, mb = _share_ratio(MIN_MIDWORD_SHARE)
+    pa, pb = _share_ratio(MIN_PUNCT_SHARE)
+    values = {}
+    for m in (0, 1):
+        for p in (0, 1):
+            for s in (0, 1):
+                for at_margin in (0, 1):
+                    for cls in range(5):
+                        full, at_width, wider, over = cls >= 1, cls == 2, cls == 3, cls == 4
+                        lanes = (at_width,  # a strict majority at the width
+                                 at_margin,  # a line at the margin
+                                 ia * at_width + ib * (1 - wider),  # no wider-by-an-indent width
+                                 1 - over,  # few lines wider than the band
+                                 full,  # enough distinct full lines
+                                 full * (mb * m - ma) + ma,  # mid-word ends
+                                 full * (pb * p - pa) + pa,  # prose punctuation
+                                 full * (1 - 2 * s) + 1)  # not mostly list items
+                        key = 1 | m << 8 | p << 16 | s << 24 | at_margin << 25 | cls << 26
+                        values[key] = sum(v << (_LANE_BITS * j) for j, v in enumerate(lanes))
+    half = 1 << (_LANE_BITS - 1)
+    most = [max(v >> (_LANE_BITS * j) & (2 * half - 1) for v in values.values()) for j in range(_LANES)]
+    offsets = [0]
+    for n in range(1, size + 1):
+        most_over = max(v for v in range(n + 1) if not v > MAX_OVERWIDE_SHARE * n)
+        need = (n // 2 + 1, 1, ib * n + 1, n - most_over, MIN_DISTINCT_FULL_LINES, ma * n, pa * n, n)
+        # A lane passes at `need` or more; it never goes negative nor carries into the next.
+        assert all(0 <= t <= half and n * m + half - t < 2 * half for t, m in zip(need, most))
+        offsets.append(sum((half - t) << (_LANE_BITS * j) for j, t in enumerate(need)))
+    top = sum(half << (_LANE_BITS * j) for j in range(_LANES))
+    return values, offsets, top
+
+
+def _wrapped_windows(ext: Sequence[int], ind: Sequence[int], facts: list[int]) -> tuple[_Layout, list[bool]] | None:
+    """For ``_Layouts._sweep`` (texts all different): the layout of a wrap at the text's most
+    common extent W and least indent m, and for each window whether ``_sweep`` gives it that
+    layout for sure: W holds a strict majority of the window (so it is the width) with no extent
+    one indent wider to correct it, a line sits at m, few lines are wider than the band, and the
+    full lines (FULL_SLACK_COLUMNS below W or wider) are enough, mostly stop mid-word, carry
+    prose punctuation and are not mostly list items.  Each window's tests are one int (lanes,
+    see :func:`_window_lanes`), the windows' ints differences of one prefix sum: all at C level,
+    where sliding a window costs ~1 µs.  None if W is too narrow or too rare for a wrap."""
+    n = len(ext)
+    if n < MIN_WRAP_LINES:
+        return None
+    (width, count), = collections.Counter(ext).most_common(1)
+    margin = min(ind)
+    # A window holds at least min(n, WIDTH_WINDOW_LINES + 1) lines (the last one): W holds a
+    # strict majority of none if rarer than half that.
+    if width < margin + MIN_WRAP_COLUMNS or count * 2 <= min(n, WIDTH_WINDOW_LINES + 1):
+        return None
+    values, offsets, top = _window_lanes()
+    full, wider, over = width - FULL_SLACK_COLUMNS, width + INDENT_COLUMNS, width + OVER_SLACK_COLUMNS
+    cls = {e: (e >= full) + (e == width) + 2 * (wider - 1 <= e <= wider + 1) + 3 * (e > over) << 26 for e in set(ext)}
+    keys = map(add, map(add, facts, map(cls.__getitem__, ext)), map({margin: 1 << 25}.get, ind, repeat(0)))
+    pre = list(accumulate(map(values.__getitem__, keys), initial=0))
+    # Window k is lines max(0, k - WIDTH_WINDOW_LINES) .. min(n, k + WIDTH_WINDOW_LINES + 2).
+    first = min(n, WIDTH_WINDOW_LINES + 1)  # windows starting at line 0
+    his = pre[WIDTH_WINDOW_LINES + 2:]
+    his += repeat(pre[n], n - len(his))
+    los = [0] * first
+    los += pre[1:n - WIDTH_WINDOW_LINES]
+    hi_idx = list(range(WIDTH_WINDOW_LINES + 2, n + 1))
+    hi_idx += repeat(n, n - len(hi_idx))
+    sizes = map(sub, hi_idx, chain(repeat(0, first), range(1, n - WIDTH_WINDOW_LINES)))
+    passed = map(and_, map(add, map(sub, his, los), map(offsets.__getitem__, sizes)), repeat(top))
+    return _Layout(width - margin, margin), list(map(eq, passed, repeat(top)))
 
 
 def _band_width(ordered: list[int], cnt: dict[int, int], margin: int, n: int, ext: list[int], lo: int,
@@ -797,15 +915,14 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     plain_edged = _plain_edged(text)
     if _settled_unwrapped(text, plain_edged):
         return
-    lines = split_lines(text)
-    cs = _contents(text, lines, plain_edged)
+    cs = _contents(text, None, plain_edged)
     if len(cs) < 2:
         return
     # The paragraph separator style: a blank line if most breaks have one.
     # Lines are split at newlines only and the lines between two content lines are blank, so
     # the newlines in a gap are the difference of the line numbers (no count over the text).
     # The content lines' fields as columns: one zip, not a comprehension for each.
-    idxs, _, _, texts, indents, extents = zip(*cs)
+    idxs, text_starts, text_ends, texts, indents, extents = zip(*cs)
     gaps_blank = list(map(le, repeat(2), map(sub, idxs[1:], idxs)))  # operator's, not slot wrappers: 2x
     # blank_style of break k: at least half the gaps in its window are blank; a prefix sum
     # instead of re-summing ~40 gaps for every break.
@@ -835,7 +952,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # A fence line's content starts with ``` or ~~~, which _STRUCTURAL matches: only a text
     # with such a structural line is searched for fences (the structural lines' starts, not
     # two scans of the text: ~6 µs on a 5k text with a list item).
-    fenced = _fenced_lines(lines) if any(map(methodcaller("startswith", ("```", "~~~")), compress(texts, structural))) \
+    fenced = _fenced_lines(split_lines(text)) if any(map(methodcaller("startswith", ("```", "~~~")), compress(texts, structural))) \
         else set()
     # Per line, once, where the loop below asks for them (a hard wrap reads them at every
     # break, twice or more each): does it end a sentence, does it carry prose punctuation?
@@ -861,20 +978,22 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # for the calls): its length and whether it has prose punctuation.
     carried_len, carried_prose = 0, False
     joined = -2  # the last break whose decision is a join that counts for `carried`
+    # The tests below read the content lines' columns and the layout's fields unpacked, not
+    # NamedTuple attributes (a property call each).
     for k in range(len(cs) - 1):
-        a, b = cs[k], cs[k + 1]
         if joined == k - 1:
             p = texts[k - 1]
             carried_len += len(p)
             carried_prose = carried_prose or (prose[k - 1] if prose else _PROSE_PUNCT_RE.search(p) is not None)
         else:
             carried_len, carried_prose = 0, False
-        if fenced and (a.idx in fenced or b.idx in fenced):
+        if fenced and (idxs[k] in fenced or idxs[k + 1] in fenced):
             continue
         lay = layout_at(k)
-        if ends is not None and lay.width and not ends[k] and (prose[k] or carried_prose) \
-                and not structural[k] and not structural[k + 1] and b.idx - a.idx <= 2 \
-                and b.indent - lay.margin < 2 and a.extent - lay.margin >= lay.width - FULL_SLACK_COLUMNS:
+        width, margin = lay
+        if ends is not None and width and not ends[k] and (prose[k] or carried_prose) \
+                and not structural[k] and not structural[k + 1] and idxs[k + 1] - idxs[k] <= 2 \
+                and indents[k + 1] - margin < 2 and extents[k] - margin >= width - FULL_SLACK_COLUMNS:
             # What _decide returns for most breaks of a hard wrap, without the call: a full line
             # of prose that stops mid-sentence, no list item either side, the next line not
             # indented, at most one blank line between (lines are split at newlines only, so the
@@ -882,12 +1001,13 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
             decisions.append((k, _WRAP_JOIN))
             joined = k
             continue
-        if not lay.width and not form_feeds and b.indent - lay.margin != 1 and not structural[k] \
-                and not structural[k + 1] and _ends_clause(a.text):
+        if not width and not form_feeds and indents[k + 1] - margin != 1 and not structural[k] \
+                and not structural[k + 1] and _ends_clause(texts[k]):
             # What _decide returns for most breaks of one-paragraph-per-line text, without the
             # call: None after a line that ends a clause, when no list item is either side and
             # the next line has no stray space (no form feed in the gap to make it PG003).
             continue
+        a, b = cs[k], cs[k + 1]
         gap = text[a.text_end:b.text_start]
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
         if ends is None:
@@ -911,14 +1031,17 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
         yield from _layout_margins(text, cs, touched, fenced, layout_at)
     wrap_join = ctx.wants("LB001")
-    safe, wrap_reason = Safety.SAFE, _WRAP_JOIN[2]  # locals: an enum member's lookup is ~60 ns an edit
+    run: list[tuple[int, int]] = []  # the spans of the latest run of usual wrap joins
     for k, decision in decisions:
-        a, b = cs[k], cs[k + 1]
         if decision is _WRAP_JOIN and wrap_join and not texts[k][-1].isascii():
             # The usual hard-wrap join between Han lines: what _joiner and the general case
-            # below give (nothing between, nothing dropped, LB001, safe), without them.
-            yield make_edit(text, a.text_end, b.text_start, "", "LB001", wrap_reason, safe, 0.95)
+            # below give (nothing between, nothing dropped, LB001, safe), built a run at a time.
+            run.append((text_ends[k], text_starts[k + 1]))
             continue
+        if run:
+            yield from make_edits(text, run, "", "LB001", _WRAP_JOIN[2], Safety.SAFE, _WRAP_JOIN[3])
+            run = []
+        a, b = cs[k], cs[k + 1]
         kind, rule, reason, conf = decision
         if kind == "join":
             between, drop, special = _joiner(a.text, b.text)
@@ -943,6 +1066,8 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
                 before_nl = gap[:nl_end]
                 after = sep if before_nl.count("\n") < sep.count("\n") else before_nl
                 yield make_edit(text, a.text_end, b.text_start, after, "LB003", reason, confidence=conf)
+    if run:
+        yield from make_edits(text, run, "", "LB001", _WRAP_JOIN[2], Safety.SAFE, _WRAP_JOIN[3])
     # A stray space at the very start of the text (the first page's first line).
     first = cs[0]
     if ctx.wants("LB003") and text[:first.text_start] == " " and first.idx not in fenced \

@@ -139,8 +139,11 @@ def _no_furniture(text: str) -> bool:
         return False
     edge_keys = None  # made when needed: most texts have no edge-numbered line
     # All three patterns need a digit: one stdlib search rules out most short lines (titles)
-    # before the three ``regex`` calls.
-    for ln in text.split("\n"):
+    # before the three ``regex`` calls.  Short lines on average (a hard wrap, double-spaced:
+    # 003's 219 lines of 14 characters), the lines holding a digit are found by one search of
+    # the text instead (~4 ns a character, where a line costs ~0.15 µs: 003 ~38 -> ~27 µs).
+    lines = text.split("\n")
+    for ln in _digit_lines(text) if len(text) <= MAX_FURNITURE_CHARS * len(lines) else lines:
         if len(ln) <= MAX_FURNITURE_CHARS or ln[:1] in _BARE_WS or ln[-1:] in _BARE_WS:
             b = ln.strip(_BARE_WS)
             if b and len(b) <= MAX_FURNITURE_CHARS and _DIGIT.search(b):
@@ -155,6 +158,19 @@ def _no_furniture(text: str) -> bool:
 
 
 _DIGIT = re.compile("[0-9\uff10-\uff19]")
+
+
+def _digit_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` that hold a digit, in order."""
+    search, n = _DIGIT.search, len(text)
+    m = search(text)
+    while m is not None:
+        d = m.start()
+        end = text.find("\n", d)
+        if end < 0:
+            end = n
+        yield text[text.rfind("\n", 0, d) + 1:end]
+        m = search(text, end + 1)
 
 
 def furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:

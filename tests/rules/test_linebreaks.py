@@ -405,6 +405,17 @@ def test_layout_sweep_equals_per_window_reference_on_random_extents(cs):
     assert got == [_reference_layout(cs, structural, k) for k in range(len(cs))]
 
 
+@settings(max_examples=1000, deadline=None)
+@given(_contents())
+def test_layout_sweep_equals_per_window_reference_on_random_distinct_lines(cs):
+    # Texts all different: the sweep decides the windows of a majority width at once
+    # (_wrapped_windows) and slides only through the others.
+    cs = [c._replace(text=c.text[:-1] + str(i) + c.text[-1]) for i, c in enumerate(cs)]
+    structural = [linebreaks._STRUCTURAL.match(c.text) is not None for c in cs]
+    got = linebreaks._Layouts(cs, structural).all()
+    assert got == [_reference_layout(cs, structural, k) for k in range(len(cs))]
+
+
 @given(st.one_of(st.text(alphabet="甲，。ab 1\u3000\n\t\f\r·", max_size=60),
                 st.text(alphabet="甲，。ab 1\u3000\n", max_size=60)))  # plain text: its own path
 def test_contents_equal_the_per_line_definition(text: str) -> None:

@@ -69,3 +69,13 @@ def test_clean_documents_without_pages_unchanged(lines):
     text = "\n".join(lines) + "\n"
     _, edits = cleantext_zh.explain(text, select=["PG"])
     assert [e for e in edits if e.applied and e.rule == "PG002"] == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["", "甲乙", "甲乙 3", "3 甲乙", "— 3 —", "第2页", "１２", "7", " 甲 4 ", "甲乙丙丁戊" * 9 + "5",
+                                 "  " + "甲" * 39 + "8", "甲乙，丙丁。12"]), max_size=30))
+def test_no_furniture_is_exact(lines):
+    """The fast exit never says "no furniture" when there is some (its two line scans alike)."""
+    text = "\n".join(lines)
+    if pagination._no_furniture(text):
+        assert not pagination._furniture_lines(text)
