@@ -501,21 +501,28 @@ class _Layouts:
             return [fast[0]] * n_lines
         else:
             todo = list(compress(range(n_lines), map(not_, fast[1])))
-        prev = -1
+        prev = -2
         for k in todo:
             nlo = k - WIDTH_WINDOW_LINES if k > WIDTH_WINDOW_LINES else 0
             nhi = k + WIDTH_WINDOW_LINES + 2
             if nhi > n_lines:
                 nhi = n_lines
-            if k != prev + 1:  # known windows in between: this one is built from nothing
-                lo = hi = nlo
-                ordered, cnt, full, tally, full_texts = [], {}, None, 0, {}
-                margin, n_at_margin, last_free = 1 << 62, 0, False
+            fresh = k != prev + 1
             prev = k
-            if nlo == lo and nhi == hi and out:
+            added = removed = None
+            if fresh:
+                # The first window, or known windows in between: this one is built from its
+                # slices at C level (~22 insorts and count updates a window saved; the full
+                # lines' tallies wait for the width).
+                lo, hi = nlo, nhi
+                ordered = sorted(ext[lo:hi])
+                cnt = dict(collections.Counter(ordered))
+                margin = min(ind[lo:hi])
+                n_at_margin = ind[lo:hi].count(margin)
+                full, tally, full_texts, last_free = None, 0, {}, False
+            elif nlo == lo and nhi == hi and out:
                 out.append(out[-1])
                 continue
-            added = removed = None
             if nhi == hi + 1 and nlo == lo + 1 and ext[hi] == ext[lo]:
                 # One line in, one line out, of one extent (half of 003's windows): the sorted
                 # extents and their counts stay; the margin and full lines' tallies are updated
