@@ -54,7 +54,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain, compress, repeat
-from operator import add, and_, eq, is_not, le, methodcaller, mul, not_, sub
+from operator import add, and_, is_not, le, methodcaller, mul, sub
 from typing import Iterator, NamedTuple, Sequence
 
 import regex
@@ -497,10 +497,10 @@ class _Layouts:
         fast = None if repeats else _wrapped_windows(ext, ind, facts)
         if fast is None:
             todo = range(n_lines)
-        elif all(fast[1]):
+        elif not any(fast[1]):
             return [fast[0]] * n_lines
         else:
-            todo = list(compress(range(n_lines), map(not_, fast[1])))
+            todo = list(compress(range(n_lines), fast[1]))
         prev = -2
         for k in todo:
             nlo = k - WIDTH_WINDOW_LINES if k > WIDTH_WINDOW_LINES else 0
@@ -653,9 +653,10 @@ class _Layouts:
         return layouts
 
 
-# _wrapped_windows packs one window's tests in one int: a lane of _LANE_BITS a test, holding a
-# sum over the window's lines of a per-line value (a linear form of its counts) plus an
-# offset that sets the lane's top bit exactly when the test passes.
+# _wrapped_windows packs one window's tests in one int: a lane of _LANE_BITS a test, holding an
+# offset less the sum over the window's lines of a per-line value (a linear form of its
+# counts), which sets the lane's top bit exactly when the test fails (so a window passes all
+# tests when its int masked by the top bits is 0: one operation, not a mask and a compare).
 _LANE_BITS = 10
 _LANES = 8
 
@@ -702,17 +703,18 @@ def _window_lanes() -> tuple[dict[int, int], list[int], int]:
     for n in range(1, size + 1):
         most_over = max(v for v in range(n + 1) if not v > MAX_OVERWIDE_SHARE * n)
         need = (n // 2 + 1, 1, ib * n + 1, n - most_over, MIN_DISTINCT_FULL_LINES, ma * n, pa * n, n)
-        # A lane passes at `need` or more; it never goes negative nor carries into the next.
-        assert all(0 <= t <= half and n * m + half - t < 2 * half for t, m in zip(need, most))
-        offsets.append(sum((half - t) << (_LANE_BITS * j) for j, t in enumerate(need)))
+        # A lane fails below `need` (offset - sum >= half); it never goes negative nor
+        # borrows from the next.
+        assert all(0 <= t <= half and n * m <= half - 1 + t for t, m in zip(need, most))
+        offsets.append(sum((half - 1 + t) << (_LANE_BITS * j) for j, t in enumerate(need)))
     top = sum(half << (_LANE_BITS * j) for j in range(_LANES))
     return values, offsets, top
 
 
-def _wrapped_windows(ext: Sequence[int], ind: Sequence[int], facts: list[int]) -> tuple[_Layout, list[bool]] | None:
+def _wrapped_windows(ext: Sequence[int], ind: Sequence[int], facts: list[int]) -> tuple[_Layout, list[int]] | None:
     """For ``_Layouts._sweep`` (texts all different): the layout of a wrap at the text's most
-    common extent W and least indent m, and for each window whether ``_sweep`` gives it that
-    layout for sure: W holds a strict majority of the window (so it is the width) with no extent
+    common extent W and least indent m, and for each window 0 if ``_sweep`` gives it that
+    layout for sure (else the failed tests' bits): W holds a strict majority of the window (so it is the width) with no extent
     one indent wider to correct it, a line sits at m, few lines are wider than the band, and the
     full lines (FULL_SLACK_COLUMNS below W or wider) are enough, mostly stop mid-word, carry
     prose punctuation and are not mostly list items.  Each window's tests are one int (lanes,
@@ -732,17 +734,24 @@ def _wrapped_windows(ext: Sequence[int], ind: Sequence[int], facts: list[int]) -
     cls = {e: (e >= full) + (e == width) + 2 * (wider - 1 <= e <= wider + 1) + 3 * (e > over) << 26 for e in set(ext)}
     keys = map(add, map(add, facts, map(cls.__getitem__, ext)), map({margin: 1 << 25}.get, ind, repeat(0)))
     pre = list(accumulate(map(values.__getitem__, keys), initial=0))
-    # Window k is lines max(0, k - WIDTH_WINDOW_LINES) .. min(n, k + WIDTH_WINDOW_LINES + 2).
-    first = min(n, WIDTH_WINDOW_LINES + 1)  # windows starting at line 0
-    his = pre[WIDTH_WINDOW_LINES + 2:]
+    # Window k is lines max(0, k - w) .. min(n, k + w + 2).
+    w = WIDTH_WINDOW_LINES
+    first = min(n, w + 1)  # windows starting at line 0
+    his = pre[w + 2:]
     his += repeat(pre[n], n - len(his))
     los = [0] * first
-    los += pre[1:n - WIDTH_WINDOW_LINES]
-    hi_idx = list(range(WIDTH_WINDOW_LINES + 2, n + 1))
-    hi_idx += repeat(n, n - len(hi_idx))
-    sizes = map(sub, hi_idx, chain(repeat(0, first), range(1, n - WIDTH_WINDOW_LINES)))
-    passed = map(and_, map(add, map(sub, his, los), map(offsets.__getitem__, sizes)), repeat(top))
-    return _Layout(width - margin, margin), list(map(eq, passed, repeat(top)))
+    los += pre[1:n - w]
+    if n >= 2 * w + 2:
+        # The windows grow from w + 2 lines to 2w + 2, hold 2w + 2, then shrink to w + 1: their
+        # offsets are slices, not a lookup by each window's size.
+        offs = offsets[w + 2:2 * w + 3]
+        offs += repeat(offsets[2 * w + 2], n - 2 * w - 2)
+        offs += offsets[2 * w + 1:w:-1]
+    else:
+        hi_idx = list(range(w + 2, n + 1))
+        hi_idx += repeat(n, n - len(hi_idx))
+        offs = map(offsets.__getitem__, map(sub, hi_idx, chain(repeat(0, first), range(1, n - w))))
+    return _Layout(width - margin, margin), list(map(and_, map(sub, map(add, los, offs), his), repeat(top)))
 
 
 def _band_width(ordered: list[int], cnt: dict[int, int], margin: int, n: int, ext: list[int], lo: int,
