@@ -333,10 +333,18 @@ def _plain_width(s: str) -> int:
 
 def _contents(text: str, lines=None, plain: bool = False) -> list[_Content]:
     """The content lines of ``text``; ``plain`` True says ``_plain`` is known to match it whole."""
-    out = []
+    return list(map(_new, repeat(_Content), zip(*_columns(text, lines, plain))))
+
+
+def _columns(text: str, lines=None, plain: bool = False) -> tuple[Sequence[int], Sequence[int], Sequence[int],
+                                                                  Sequence[str], Sequence[int], Sequence[int]]:
+    """``_contents`` as columns, one sequence a field (idx, text_start, text_end, text, indent,
+    extent): the finder reads columns and makes a _Content for the few breaks it decides in
+    full, not one a line (003: ~110 tuples built, then unzipped)."""
     # Plain text (the usual case) is measured by its UTF-8 length instead of a findall and a
     # Python call per piece: seed 003's 111 lines 0.25 -> 0.1 ms.
     if not (plain or _plain().fullmatch(text)):
+        out = []
         lines = split_lines(text) if lines is None else lines
         for i, ln in enumerate(lines):
             lt = ln.text
@@ -346,8 +354,8 @@ def _contents(text: str, lines=None, plain: bool = False) -> list[_Content]:
                 continue
             s = lt[lead:trail]
             indent = display_width(lt[:lead].replace("\f", "")) if lead else 0
-            out.append(_Content(i, ln.start + lead, ln.start + trail, s, indent, indent + display_width(s)))
-        return out
+            out.append((i, ln.start + lead, ln.start + trail, s, indent, indent + display_width(s)))
+        return tuple(zip(*out)) if out else ((),) * 6
     # Plain: the white space at a line's ends is the space and U+3000 only (no form feed), and
     # a line's width is 2 * its length less its ASCII characters.  Every line as if it had no
     # white space at its ends, at C level (no Line objects either: 003's 218 lines ~75 ->
@@ -356,20 +364,22 @@ def _contents(text: str, lines=None, plain: bool = False) -> list[_Content]:
     stripped = list(map(str.strip, parts, repeat(_TRAIL_WS)))
     idx = list(compress(range(len(parts)), stripped))  # the non-blank lines
     texts = list(filter(None, stripped))
-    starts = list(compress(accumulate(map(add, map(len, parts), repeat(1)), initial=0), stripped))
+    # A line starts after the lines before it and their newlines, one a line: idx of them.
+    starts = list(map(add, compress(accumulate(map(len, parts), initial=0), stripped), idx))
     lens = list(map(len, texts))
+    ends = list(map(add, starts, lens))
     # The ASCII characters of each line: one encoding of the text, split like it.
     n_ascii = map(len, compress(text.encode("ascii", "ignore").split(b"\n"), stripped))
-    widths = map(sub, map(add, lens, lens), n_ascii)
-    out = list(map(tuple.__new__, repeat(_Content), zip(idx, starts, map(add, starts, lens), texts, repeat(0), widths)))
+    extents = list(map(sub, map(add, lens, lens), n_ascii))
+    indents = [0] * len(texts)
     for k in compress(range(len(texts)), map(is_not, texts, compress(parts, stripped))):
-        c, lt = out[k], parts[idx[k]]
-        s = c.text
+        lt, s = parts[idx[k]], texts[k]
         lead = lt.index(s[0])
-        indent = 2 * lead - len(lt[:lead].encode("ascii", "ignore"))
-        out[k] = _new(_Content, (c.idx, c.text_start + lead, c.text_end + lead, s, indent,
-                                 indent + 2 * len(s) - len(s.encode("ascii", "ignore"))))
-    return out
+        indents[k] = indent = 2 * lead - len(lt[:lead].encode("ascii", "ignore"))
+        starts[k] += lead
+        ends[k] += lead
+        extents[k] = indent + 2 * len(s) - len(s.encode("ascii", "ignore"))
+    return idx, starts, ends, texts, indents, extents
 
 
 class _Layout(NamedTuple):
@@ -420,7 +430,7 @@ class _Layouts:
     """``layout(k)``: the wrap width and margin around content line ``k`` of one text.
 
     The decision for a line reads the extents of the nearby lines only: the window
-    ``cs[k - WIDTH_WINDOW_LINES : k + WIDTH_WINDOW_LINES + 2]``.  At least ``MIN_WRAP_LINES``
+    content lines ``k - WIDTH_WINDOW_LINES`` to ``k + WIDTH_WINDOW_LINES + 1``.  At least ``MIN_WRAP_LINES``
     lines, and ``MIN_WRAP_SHARE`` of them within a band of ``FULL_SLACK_COLUMNS`` below and
     ``OVER_SLACK_COLUMNS`` above one extent (the width, at least ``MIN_WRAP_COLUMNS``); among
     the lines that reach the width, ``MIN_MIDWORD_SHARE`` stop mid-word, ``MIN_PUNCT_SHARE``
@@ -441,11 +451,10 @@ class _Layouts:
     tests/rules/test_linebreaks.py compares the sweep with a from-scratch reference.
     """
 
-    def __init__(self, cs: list[_Content], structural: list[bool],
-                 columns: tuple[Sequence[str], Sequence[int], Sequence[int]] | None = None) -> None:
-        """``columns``: (texts, indents, extents) of ``cs`` if the caller has them."""
-        self.n = len(cs)
-        self.texts, self.ind, self.ext = columns or ([c.text for c in cs], [c.indent for c in cs], [c.extent for c in cs])
+    def __init__(self, columns: tuple[Sequence[str], Sequence[int], Sequence[int]], structural: list[bool]) -> None:
+        """``columns``: the content lines' (texts, indents, extents)."""
+        self.texts, self.ind, self.ext = columns
+        self.n = len(self.texts)
         self.prose = prose = [_PROSE_PUNCT_RE.search(t) is not None for t in self.texts]
         self.structural = structural
         # A full line's tallies packed in one int, a byte each (a window holds at most
@@ -931,14 +940,16 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     plain_edged = _plain_edged(text)
     if _settled_unwrapped(text, plain_edged):
         return
-    cs = _contents(text, None, plain_edged)
-    if len(cs) < 2:
+    # The content lines' fields as columns (a _Content is built only for a break decided in full).
+    idxs, text_starts, text_ends, texts, indents, extents = _columns(text, None, plain_edged)
+    if len(texts) < 2:
         return
+
+    def content(k: int) -> _Content:
+        return _new(_Content, (idxs[k], text_starts[k], text_ends[k], texts[k], indents[k], extents[k]))
     # The paragraph separator style: a blank line if most breaks have one.
     # Lines are split at newlines only and the lines between two content lines are blank, so
     # the newlines in a gap are the difference of the line numbers (no count over the text).
-    # The content lines' fields as columns: one zip, not a comprehension for each.
-    idxs, text_starts, text_ends, texts, indents, extents = zip(*cs)
     gaps_blank = list(map(le, repeat(2), map(sub, idxs[1:], idxs)))  # operator's, not slot wrappers: 2x
     # blank_style of break k: at least half the gaps in its window are blank; a prefix sum
     # instead of re-summing ~40 gaps for every break.
@@ -974,12 +985,12 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     # break, twice or more each): does it end a sentence, does it carry prose punctuation?
     ends = prose = None
     if _may_wrap(extents):
-        layouts_ = _Layouts(cs, structural, (texts, indents, extents))
+        layouts_ = _Layouts((texts, indents, extents), structural)
         layout_at = layouts_.all().__getitem__
         prose = layouts_.prose
         ends = list(map(_ends_sentence, texts))
     elif not any(indents):
-        layout_at = ([_NOT_WRAPPED] * len(cs)).__getitem__  # no margin anywhere
+        layout_at = ([_NOT_WRAPPED] * len(texts)).__getitem__  # no margin anywhere
     else:
         layouts: dict[int, _Layout] = {}
 
@@ -996,7 +1007,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
     joined = -2  # the last break whose decision is a join that counts for `carried`
     # The tests below read the content lines' columns and the layout's fields unpacked, not
     # NamedTuple attributes (a property call each).
-    for k in range(len(cs) - 1):
+    for k in range(len(texts) - 1):
         if joined == k - 1:
             p = texts[k - 1]
             carried_len += len(p)
@@ -1023,7 +1034,7 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
             # call: None after a line that ends a clause, when no list item is either side and
             # the next line has no stray space (no form feed in the gap to make it PG003).
             continue
-        a, b = cs[k], cs[k + 1]
+        a, b = content(k), content(k + 1)
         gap = text[a.text_end:b.text_start]
         # Could `a` be a paragraph's first line?  Only after a line that ends a sentence.
         if ends is None:
@@ -1042,10 +1053,10 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         decisions.append((k, decision))
         if decision[0] == "join" and (decision[3] >= 0.8 or apply_review):
             joined = k
-    _upgrade_periodic(cs, decisions)
+    _upgrade_periodic(text_ends, decisions)
     if ctx.wants("LB005") and max(indents) >= 2:  # a margin is 2 spaces or more
         touched = {k + 1 for k, d in decisions if d[0] in ("join", "para") and ctx.wants(d[1])}
-        yield from _layout_margins(text, cs, touched, fenced, layout_at)
+        yield from _layout_margins(text, list(map(content, range(len(texts)))), touched, fenced, layout_at)
     wrap_join = ctx.wants("LB001")
     run: list[tuple[int, int]] = []  # the spans of the latest run of usual wrap joins
     for k, decision in decisions:
@@ -1057,22 +1068,22 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
         if run:
             yield from make_edits(text, run, "", "LB001", _WRAP_JOIN[2], Safety.SAFE, _WRAP_JOIN[3])
             run = []
-        a, b = cs[k], cs[k + 1]
+        a_end, b_start = text_ends[k], text_starts[k + 1]
         kind, rule, reason, conf = decision
         if kind == "join":
-            between, drop, special = _joiner(a.text, b.text)
+            between, drop, special = _joiner(texts[k], texts[k + 1])
             rule = special or rule
             if not ctx.wants(rule):
                 continue
             safety = Safety.SAFE if conf >= 0.8 else Safety.REVIEW
-            yield make_edit(text, a.text_end - drop, b.text_start, between, rule, reason, safety, conf)
+            yield make_edit(text, a_end - drop, b_start, between, rule, reason, safety, conf)
             continue
-        gap = text[a.text_end:b.text_start]
+        gap = text[a_end:b_start]
         if kind == "page":
             lo, hi = max(0, k - WIDTH_WINDOW_LINES), min(n_gaps, k + WIDTH_WINDOW_LINES)
             sep = "\n\n" if n_blank[hi] > n_blank[lo] else "\n"
             if ctx.wants("PG003") and gap != sep:
-                yield make_edit(text, a.text_end, b.text_start, sep, "PG003", reason, confidence=conf)
+                yield make_edit(text, a_end, b_start, sep, "PG003", reason, confidence=conf)
         elif kind == "para" and ctx.wants("LB003"):
             # A paragraph break whose new line starts with the stray space of a page start.
             sep = "\n\n" if blank_styles[k] else "\n"
@@ -1081,17 +1092,16 @@ def find_line_breaks(text: str, ctx: Context) -> Iterator[Edit]:
             if lead == " " and not gap.startswith(" ") and "\r" not in gap:
                 before_nl = gap[:nl_end]
                 after = sep if before_nl.count("\n") < sep.count("\n") else before_nl
-                yield make_edit(text, a.text_end, b.text_start, after, "LB003", reason, confidence=conf)
+                yield make_edit(text, a_end, b_start, after, "LB003", reason, confidence=conf)
     if run:
         yield from make_edits(text, run, "", "LB001", _WRAP_JOIN[2], Safety.SAFE, _WRAP_JOIN[3])
     # A stray space at the very start of the text (the first page's first line).
-    first = cs[0]
-    if ctx.wants("LB003") and text[:first.text_start] == " " and first.idx not in fenced \
-            and _HAN.match(first.text[0]) and _no_space_indents(cs):
+    if ctx.wants("LB003") and text[:text_starts[0]] == " " and idxs[0] not in fenced \
+            and _HAN.match(texts[0][0]) and _no_space_indents(indents):
         yield make_edit(text, 0, 1, "", "LB003", "a stray space before the first line of the text", confidence=0.85)
 
 
-def _upgrade_periodic(cs: list[_Content], decisions: list) -> None:
+def _upgrade_periodic(text_ends: Sequence[int], decisions: list) -> None:
     """Promote uncertain page-break joins that fall where the next page should begin.
 
     Document-level evidence, kept local: when at least ``MIN_PERIOD_BREAKS`` confident
@@ -1100,7 +1110,7 @@ def _upgrade_periodic(cs: list[_Content], decisions: list) -> None:
     ``PERIOD_TOLERANCE``) is a page break too.  Only neighbours at most ``MAX_PERIODS`` pages
     away count, so a block of a few pages decides as the whole text would.
     """
-    sure = [cs[k].text_end for k, d in decisions if d[0] == "join" and d[1] == "LB002" and d[3] >= 0.85]
+    sure = [text_ends[k] for k, d in decisions if d[0] == "join" and d[1] == "LB002" and d[3] >= 0.85]
     if len(sure) < MIN_PERIOD_BREAKS:
         return
     intervals = sorted(b - a for a, b in zip(sure, sure[1:]) if b > a)
@@ -1122,7 +1132,7 @@ def _upgrade_periodic(cs: list[_Content], decisions: list) -> None:
     for n, (k, d) in enumerate(decisions):
         if d[0] != "join" or d[1] != "LB002" or d[3] >= 0.8:
             continue
-        x = cs[k].text_end
+        x = text_ends[k]
         i, j = bisect.bisect_left(sure, x), bisect.bisect_right(sure, x)
         if i and j < len(sure) and fits(x - sure[i - 1]) and fits(sure[j] - x):
             decisions[n] = (k, ("join", "LB002", f"a break one printed page (~{period} characters) after the "
@@ -1145,10 +1155,10 @@ def _layout_margins(text: str, cs: list[_Content], touched: set[int], fenced: se
                             confidence=0.9)
 
 
-def _no_space_indents(cs: list[_Content]) -> bool:
+def _no_space_indents(indents: Sequence[int]) -> bool:
     """Does the text otherwise start its lines flush left (so a single space is stray)?"""
-    head = cs[1:WIDTH_WINDOW_LINES]
-    return bool(head) and sum(1 for c in head if c.indent == 0) * 2 > len(head)
+    head = indents[1:WIDTH_WINDOW_LINES]
+    return bool(head) and head.count(0) * 2 > len(head)
 
 
 def _fenced_lines(lines) -> set[int]:
