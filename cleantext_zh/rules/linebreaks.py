@@ -391,7 +391,7 @@ _NOT_WRAPPED = _Layout(0, 0)
 _new = tuple.__new__  # a NamedTuple without its Python __new__: tuple.__new__(cls, values)
 
 
-def _may_wrap(extents: Sequence[int], band: int = _BAND_COLUMNS) -> bool:
+def _may_wrap(extents: Sequence[int], band: float = _BAND_COLUMNS) -> bool:
     """Could any neighbourhood of lines with these extents be hard-wrapped?
 
     ``_Layouts`` finds a width only when at least ``MIN_WRAP_SHARE`` of its window lies within
@@ -916,9 +916,11 @@ def _settled_unwrapped(text: str, plain_edged: bool | None = None) -> bool:
         # the band without the per-line ASCII counts (exact when there is no ASCII).
         ascii_ = text.encode("ascii", "ignore")
         n_ascii = len(ascii_) - (len(parts) - 1)
-        ext = sorted(map(mul, repeat(2), map(len, parts)))
-        ext = ext[bisect.bisect_right(ext, 0):]  # empty lines left out
-        if _may_wrap(ext, _BAND_COLUMNS + n_ascii):
+        # Measured in characters (2 * length, halved): half the band, exact since the
+        # differences _may_wrap compares are whole (one map over the lines fewer).
+        lens = sorted(map(len, parts))
+        lens = lens[bisect.bisect_right(lens, 0):]  # empty lines left out
+        if _may_wrap(lens, (_BAND_COLUMNS + n_ascii) / 2):
             if not n_ascii:
                 return False
             ext = sorted(map(sub, map(mul, repeat(2), map(len, parts)), map(len, ascii_.split(b"\n"))))
