@@ -226,24 +226,25 @@ def _spaced_lines(text: str) -> tuple[list[tuple[int, str]], str]:
     hit: the seeds have 0-4 such lines, and the ``re`` set ``[ \t\xa0\u3000]`` scanned the
     text between them at ~3 ns a character (~0.1 ms a round of the seeds).
     """
-    starts = set()
+    ends: dict[int, int] = {}  # line start -> line end
     present = ""
+    n = len(text)
     for ch in _TRAIL_CHARS:
         pos = text.find(ch)
         if pos >= 0 and ch in _HSPACE_CHARS:
             present += ch
         while pos >= 0:
-            starts.add(text.rfind("\n", 0, pos) + 1)
             end = text.find("\n", pos)
+            ends[text.rfind("\n", 0, pos) + 1] = n if end < 0 else end
             if end < 0:
                 break
             pos = text.find(ch, end + 1)
-    n = len(text)
-    lines = []
-    for a in sorted(starts):
-        b = text.find("\n", a)
-        lines.append((a, text[a:b if b >= 0 else n]))
-    return lines, present
+    return [(a, text[a:ends[a]]) for a in sorted(ends)], present
+
+
+def _overlaps(i: int, j: int, taken: list[tuple[int, int]]) -> bool:
+    """Does the span [i, j) overlap one of ``taken`` (SP004's gaps in the line)?"""
+    return any(i < b and a < j for a, b in taken)
 
 
 def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
@@ -270,9 +271,6 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
                 taken.append((i, j))
                 yield make_edit(text, base + i, base + j, "", "SP004", "space after every character (per-glyph text)")
 
-        def free(i: int, j: int, taken: list = taken) -> bool:
-            return not taken or not any(i < b and a < j for a, b in taken)
-
         # SP001, SP002 and SP006 act on whole runs of horizontal space inside the line (their
         # patterns' lookarounds test the characters just outside a run, and no run can
         # start or end inside another), found by one stdlib scan; the neighbours are
@@ -291,7 +289,7 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
                 p, n = line[i - 1], line[j]
                 if not (is_han(p) and "0" <= n <= "9" or "0" <= p <= "9" and is_han(n)):
                     continue  # _HAN_DIGIT
-                if free(i, j) and not _is_conventional(line, i, j) \
+                if not (taken and _overlaps(i, j, taken)) and not _is_conventional(line, i, j) \
                         and not _numbered_list_item(text, base, line, i):
                     yield make_edit(text, base + i, base + j, "", "SP001",
                                     "space between a Han character and a digit")
@@ -300,7 +298,7 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
             for i, j in runs:
                 if not (is_cjk(line[i - 1]) and is_cjk(line[j])):
                     continue  # _HAN_HAN
-                if not free(i, j) or _is_conventional(line, i, j):
+                if taken and _overlaps(i, j, taken) or _is_conventional(line, i, j):
                     continue
                 if prose is None:
                     prose = bool(_PROSE.search(line))  # only for a line with a candidate
@@ -328,7 +326,7 @@ def find_stray_spaces(text: str, ctx: Context) -> Iterator[Edit]:
                 p, n = line[i - 1], line[j]
                 if not (is_han(p) and n.isascii() and n.isalpha() or p.isascii() and p.isalpha() and is_han(n)):
                     continue  # _HAN_LATIN_SPACE
-                if not free(i, j) or _is_conventional(line, i, j):
+                if taken and _overlaps(i, j, taken) or _is_conventional(line, i, j):
                     continue
                 if mode == "remove":
                     yield make_edit(text, base + i, base + j, "", "SP006",
