@@ -114,13 +114,19 @@ _BAD_RESULT = regex.compile(r"[\p{Co}\p{Cn}\p{Cs}\ufffd\x00-\x08\x0b\x0c\x0e-\x1
 
 
 @lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """The common set: characters clean Chinese text uses, never suspect."""
+    return frozenset(_tables()[0] | {"\N{MIDDLE DOT}", "\N{HORIZONTAL ELLIPSIS}", "\N{EM DASH}"})
+
+
+@lru_cache(maxsize=1)
 def _suspect_re() -> "re.Pattern[str]":
     """Any character outside ASCII and the common set (stdlib ``re``: ~1 GB/s on this class,
     ``regex`` 4 MB/s).  In news_clean.txt 0.05% of Han characters fall outside it."""
-    every = _tables()[0] | {"\N{MIDDLE DOT}", "\N{HORIZONTAL ELLIPSIS}", "\N{EM DASH}"}
-    return re.compile("[^\\x00-\\x7f" + re.escape("".join(sorted(every))) + "]")
+    return re.compile("[^\\x00-\\x7f" + re.escape("".join(sorted(_common_chars()))) + "]")
 
 
+@lru_cache(maxsize=1)
 def _rare_scan() -> "tuple[re.Pattern[str], frozenset[str]]":
     """(a scan for the suspect characters and the code-point rules' single-character
     triggers, the characters of the scan that are not suspect), built at first use.
@@ -129,26 +135,22 @@ def _rare_scan() -> "tuple[re.Pattern[str], frozenset[str]]":
     share one: encoding runs first and codepoints gets the offsets for the same text object
     (rare_char_hits).  (Imported here, not at the top: codepoints imports this module.)
     """
-    global _RARE_SCAN
-    if _RARE_SCAN is None:
-        from .codepoints import TRIGGER_CLASS
+    from .codepoints import TRIGGER_CLASS
 
-        trigger = re.compile(f"[{TRIGGER_CLASS}]")
-        common = _tables()[0] | {"\N{MIDDLE DOT}", "\N{HORIZONTAL ELLIPSIS}", "\N{EM DASH}"}
-        allowed = {c for c in map(chr, range(0x80)) if not trigger.match(c)}
-        allowed |= {c for c in common if not trigger.match(c)}
-        not_suspect = frozenset(c for c in map(chr, range(0x80)) if c not in allowed) | (common - allowed)
-        _RARE_SCAN = re.compile("[^" + re.escape("".join(sorted(allowed))) + "]"), not_suspect
-    return _RARE_SCAN
+    trigger = re.compile(f"[{TRIGGER_CLASS}]")
+    common = _common_chars()
+    allowed = {c for c in map(chr, range(0x80)) if not trigger.match(c)}
+    allowed |= {c for c in common if not trigger.match(c)}
+    not_suspect = frozenset(c for c in map(chr, range(0x80)) if c not in allowed) | (common - allowed)
+    return re.compile("[^" + re.escape("".join(sorted(allowed))) + "]"), not_suspect
 
 
-_RARE_SCAN: "tuple[re.Pattern[str], frozenset[str]] | None" = None
 _LAST_RARE: tuple[str | None, list[int]] = (None, [])
 
 
 def _scan_rare(text: str) -> list[int]:
     global _LAST_RARE
-    scan = (_RARE_SCAN or _rare_scan())[0]
+    scan = _rare_scan()[0]
     first = scan.search(text)
     hits = [] if first is None else [m.start() for m in scan.finditer(text, first.start())]
     _LAST_RARE = (text, hits)

@@ -152,12 +152,18 @@ def _no_furniture(text: str) -> bool:
                 if _EDGE_NUMBER.search(b):
                     if edge_keys is None:
                         edge_keys = collections.Counter()
-                    edge_keys[_EDGE_NUMBER.sub("#", b)] += 1  # the key _furniture_lines groups by
+                    edge_keys[_numbered_key(b)] += 1  # as _furniture_lines groups them
     # One line with a number at its edge (seed 003: ``…习近平 11 月 30``) is no header.
     return edge_keys is None or max(edge_keys.values()) < MIN_HEADER_REPEATS
 
 
 _DIGIT = re.compile("[0-9\uff10-\uff19]")
+
+
+def _numbered_key(bare: str) -> str:
+    """A short line's running-header key when it holds a number at an edge (the page number
+    of a numbered header): the number stands for any."""
+    return _EDGE_NUMBER.sub("#", bare)
 
 
 def _digit_lines(text: str) -> Iterator[str]:
@@ -273,7 +279,7 @@ def _furniture_lines(text: str) -> dict[int, tuple[str, str, float]]:
     keys = list(map(bare.__getitem__, rest))
     for n, i in enumerate(rest) if with_digit else ():
         if i in with_digit:
-            keys[n] = _EDGE_NUMBER.sub("#", keys[n])
+            keys[n] = _numbered_key(keys[n])
     repeated = {k for k, c in collections.Counter(keys).items() if c >= 2}
     by_key: dict[str, list[int]] = collections.defaultdict(list)
     for n in compress(range(len(keys)), map(repeated.__contains__, keys)):
