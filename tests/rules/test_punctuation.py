@@ -203,3 +203,30 @@ def test_replay_invariant(text):
     assert apply_edits(text, applied) == out
     for e in edits:
         assert text[e.start:e.end] == e.before
+
+
+# Lines of pieces that end in a mark: mostly Chinese then one kind of mark (the shortcut's
+# case), with Latin, digits, spaces and other marks mixed in so it must also decline.
+_PIECE = st.tuples(st.text(alphabet="中文国龘a0 ", min_size=0, max_size=3),
+                   st.sampled_from([",", ",", ",", ";", ":", ".", "，"]),
+                   st.sampled_from(["", "", "", " ", "\t", "\N{NO-BREAK SPACE}"])).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECE, max_size=8).map("".join))
+def test_one_kind_mark_shortcut_agrees_with_the_general_walk(line):
+    # The shortcut (_common_marks) answers for the whole line or not at all; when it answers,
+    # the mark-by-mark walk it stands in for must give the same fixes.
+    from cleantext_zh.rules import punctuation as pw
+
+    toks = "".join(pw._TOKENS.findall(line))
+    quick = pw._common_marks(line, toks)
+    if quick is None:
+        return
+    saved = pw._common_marks
+    pw._common_marks = lambda line, toks: None
+    try:
+        walked = pw._halfwidth_marks(line, toks, True, True)
+    finally:
+        pw._common_marks = saved
+    assert (quick, True) == walked
